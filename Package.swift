@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "MetaStudioPreflight",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "MediaProbe", targets: ["MediaProbe"]),
+        .library(name: "Preflight", targets: ["Preflight"]),
+        .library(name: "MetaStudio", targets: ["MetaStudio"]),
+        .library(name: "MetaStudioEmulator", targets: ["MetaStudioEmulator"]),
+        .executable(name: "preflight", targets: ["preflight"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CFFmpeg",
+            pkgConfig: "libavformat libavcodec libavutil",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev"])]
+        ),
+        .target(name: "MediaProbe", dependencies: ["CFFmpeg"]),
+        .target(name: "Preflight", dependencies: ["MediaProbe"]),
+        .target(
+            name: "MetaStudio",
+            dependencies: [
+                "Preflight",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MetaStudioEmulator",
+            dependencies: [
+                "MetaStudio",
+                "Preflight",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "preflight",
+            dependencies: [
+                "Preflight", "MediaProbe", "MetaStudio", "MetaStudioEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "TestSupport"]),
+        .testTarget(name: "PreflightTests", dependencies: ["Preflight", "TestSupport"], resources: [.copy("Golden")]),
+        .testTarget(name: "MetaStudioTests", dependencies: ["MetaStudio", "MetaStudioEmulator", "TestSupport"]),
+        .testTarget(name: "MetaStudioEmulatorTests", dependencies: ["MetaStudioEmulator", "MetaStudio", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,19 @@
+#ifndef PREFLIGHT_CFFMPEG_SHIM_H
+#define PREFLIGHT_CFFMPEG_SHIM_H
+
+#include <libavformat/avformat.h>
+#include <libavcodec/avcodec.h>
+#include <libavutil/avutil.h>
+#include <libavutil/display.h>
+#include <libavutil/dict.h>
+#include <libavutil/error.h>
+#include <libavutil/log.h>
+
+// Swift cannot import function-like macros; these wrap the ones MediaProbe needs.
+static inline int cffmpeg_averror(int errnum) { return AVERROR(errnum); }
+static inline int cffmpeg_averror_eof(void) { return AVERROR_EOF; }
+static inline int cffmpeg_averror_invaliddata(void) { return AVERROR_INVALIDDATA; }
+static inline int64_t cffmpeg_nopts_value(void) { return AV_NOPTS_VALUE; }
+static inline int cffmpeg_time_base(void) { return AV_TIME_BASE; }
+
+#endif

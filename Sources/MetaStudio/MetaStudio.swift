@@ -1,0 +1,1 @@
+// MetaStudio module.
