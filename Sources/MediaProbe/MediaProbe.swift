@@ -1,1 +1,0 @@
-// MediaProbe module.
