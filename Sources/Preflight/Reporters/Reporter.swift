@@ -1,0 +1,7 @@
+/// Turns a lint report into text for a reader (a person, or another tool).
+public protocol Reporter: Sendable {
+    /// The identifier users select it by, e.g. `text` or `json`.
+    static var identifier: String { get }
+    /// The whole report as text, ending with a newline.
+    func render(_ report: LintReport) -> String
+}

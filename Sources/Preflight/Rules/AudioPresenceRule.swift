@@ -1,0 +1,12 @@
+/// `audio.missing`: by default the service takes the voice from the training video's own sound track.
+struct AudioPresenceRule: Rule {
+    let description = RuleDescription(
+        id: "audio.missing", name: "No sound track", severity: .warning,
+        explanation: "With the default audio source (VIDEO) the service takes the voice from the training video's sound track, and asks for the original recorded audio in sync with the picture.")
+
+    func check(_ subject: LintSubject) -> [Finding] {
+        guard subject.media.audioStreams.isEmpty, !subject.media.videoStreams.isEmpty else { return [] }
+        return [finding("no sound track: by default (audio_source_type VIDEO) the voice is taken from the video, so keep the original recorded audio, or upload an audio zip and set audio_source_type AUDIO.",
+                        expected: "one audio stream", actual: "none")]
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Number and text formatting shared by the rules' messages.
+enum Format {
+    /// Seconds with as few decimals as show the value (at most three): `180 s`, `179.5 s`, `600.04 s`.
+    static func seconds(_ value: Double) -> String {
+        "\(trimmed(value)) s"
+    }
+
+    /// A number with at most three decimals and no trailing zeros.
+    static func trimmed(_ value: Double, decimals: Int = 3) -> String {
+        var text = String(format: "%.\(decimals)f", value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// A byte count in binary units: `5.2 GiB`, `740 KiB`, `12 bytes`.
+    static func bytes(_ count: Int64) -> String {
+        let units = ["KiB", "MiB", "GiB", "TiB"]
+        var value = Double(count)
+        guard value >= 1024 else { return "\(count) bytes" }
+        var unit = -1
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return "\(trimmed(value, decimals: 1)) \(units[unit])"
+    }
+
+    /// A size as `W×H`.
+    static func size(_ width: Int, _ height: Int) -> String { "\(width)×\(height)" }
+
+    /// A path quoted for a POSIX shell, so that a suggested command can be pasted as it is.
+    static func shellQuoted(_ path: String) -> String {
+        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+,:@%")
+        if !path.isEmpty, path.unicodeScalars.allSatisfy({ safe.contains($0) }) { return path }
+        return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The path with its extension replaced (or added).
+    static func replacingExtension(of path: String, with ext: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        let base = url.deletingPathExtension().lastPathComponent
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = "\(base).\(ext)"
+        return directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
+    }
+
+    /// The file name extension in lower case, without the dot; empty when there is none.
+    static func fileExtension(_ path: String) -> String {
+        URL(fileURLWithPath: path).pathExtension.lowercased()
+    }
+}

@@ -1,0 +1,30 @@
+/// Every rule Preflight knows, in one place.
+public enum RuleRegistry {
+    /// The rules for training and action videos, in report order.
+    public static let videoRules: [any Rule] = [
+        ContainerRule(),
+        VideoPresenceRule(),
+        ResolutionRule(),
+        DurationRule.tooShort,
+        DurationRule.tooLong,
+        DurationRule.unknown,
+        TruncationRule(),
+        AudioPresenceRule(),
+        FileSizeRule(),
+        FrameRateRule(),
+        CodecRule(),
+        ExtensionRule(),
+    ]
+
+    /// Descriptions of every rule, including `file.unreadable`, which the linter itself applies.
+    public static var all: [RuleDescription] {
+        var seen = Set<String>()
+        let descriptions = [UnreadableFileRule.description] + Role.allCases.flatMap { $0.rules.map(\.description) }
+        return descriptions.filter { seen.insert($0.id).inserted }
+    }
+
+    /// The description of the rule with this identifier, if there is one.
+    public static func description(of id: String) -> RuleDescription? {
+        all.first { $0.id == id }
+    }
+}

@@ -1,0 +1,19 @@
+/// `media.truncated`: the index lists samples past the end of the file — the copy was cut short.
+struct TruncationRule: Rule {
+    let description = RuleDescription(
+        id: "media.truncated", name: "Media data cut short", severity: .error,
+        explanation: "The container's index points at samples beyond the end of the file: the header is intact but the media data was cut short, typically by an interrupted copy or download. The review cannot decode the missing part.")
+
+    func check(_ subject: LintSubject) -> [Finding] {
+        let integrity = subject.media.integrity
+        guard integrity.isTruncated else { return [] }
+        let size = subject.media.fileSize
+        var detail = "\(integrity.samplesOutsideFile) of \(integrity.indexedSamples) indexed samples lie past the end of the file"
+        if let end = integrity.indexedEnd, end > size {
+            detail += " (the file has \(Format.bytes(size)) but its index reaches \(Format.bytes(end)): \(Format.bytes(end - size)) missing)"
+        }
+        return [finding("the file is truncated: \(detail); copy or export it again from the original.",
+                        expected: "every indexed sample inside the file",
+                        actual: "\(integrity.samplesOutsideFile) samples outside")]
+    }
+}

@@ -1,0 +1,14 @@
+/// `video.missing`: the file has no moving-picture stream (cover art does not count).
+struct VideoPresenceRule: Rule {
+    let description = RuleDescription(
+        id: "video.missing", name: "No video stream", severity: .error,
+        explanation: "A training or action video must contain a video stream; audio-only files and files whose only picture is cover art fail review.")
+
+    func check(_ subject: LintSubject) -> [Finding] {
+        guard subject.media.videoStreams.isEmpty else { return [] }
+        let kinds = subject.media.streams.map { $0.isAttachedPicture ? "cover picture" : $0.kind.rawValue }
+        let actual = kinds.isEmpty ? "no streams" : kinds.joined(separator: ", ")
+        return [finding("no video stream (the file holds: \(actual)); export the recording again with its picture.",
+                        expected: "one video stream", actual: actual)]
+    }
+}
