@@ -1,6 +1,22 @@
 import ArgumentParser
 
+/// The `preflight` command line: lint media before it is uploaded to MetaStudio, and talk to the service.
 @main
 struct PreflightCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "preflight", abstract: "Check MetaStudio training media before upload.")
+    static let configuration = CommandConfiguration(
+        commandName: "preflight",
+        abstract: "Check MetaStudio training media before upload, then update the job and upload it.",
+        discussion: """
+            Exit status (every subcommand): 0 success; 1 a file fails the service's requirements; \
+            2 the tool itself could not run; 64 usage error. `update` adds its own statuses (see `preflight update --help`).
+            """,
+        version: PreflightVersion.current,
+        subcommands: [LintCommand.self, ProbeCommand.self, RulesCommand.self],
+        defaultSubcommand: nil
+    )
+}
+
+/// The tool's version, shown by `--version` and sent as part of the User-Agent.
+enum PreflightVersion {
+    static let current = "0.1.0"
 }
