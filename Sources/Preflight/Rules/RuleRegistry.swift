@@ -16,6 +16,15 @@ public enum RuleRegistry {
         ExtensionRule(),
     ]
 
+    /// The rules for still images: cover, ID card sides, beauty images. (Filled in with the image rules.)
+    public static let imageRules: [any Rule] = []
+
+    /// The rules for the authorisation letter.
+    public static let grantFileRules: [any Rule] = []
+
+    /// The rules for the training-audio ZIP.
+    public static let audioZipRules: [any Rule] = []
+
     /// Descriptions of every rule, including `file.unreadable`, which the linter itself applies.
     public static var all: [RuleDescription] {
         var seen = Set<String>()

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the built `preflight` binary on samples/ and checks its output and exit status.
+@Suite("preflight lint, end to end")
+struct LintCommandTests {
+    struct Report: Decodable {
+        struct File: Decodable {
+            struct Finding: Decodable { var rule: String; var severity: String; var message: String }
+            var path: String
+            var role: String
+            var verdict: String
+            var findings: [Finding]
+        }
+        struct Summary: Decodable { var files: Int; var passed: Int; var failed: Int; var errors: Int; var warnings: Int }
+        var files: [File]
+        var summary: Summary
+    }
+
+    static func decode(_ result: ProcessResult) throws -> Report {
+        try JSONDecoder().decode(Report.self, from: result.stdoutData)
+    }
+
+    @Test("every sample gets exactly the verdict and rules samples/expected.json lists")
+    func samplesMatchExpectations() throws {
+        let expected = try ExpectedSample.all()
+        #expect(expected.filter { $0.verdict == "pass" }.count >= 6)
+        #expect(expected.filter { $0.verdict == "fail" }.count >= 8)
+        let result = try runPreflight(["lint", "--format", "json"] + expected.map(\.url.path))
+        #expect(result.status == 1, "some samples fail, so the status is 1; stderr: \(result.stderr)")
+        let report = try Self.decode(result)
+        #expect(report.files.count == expected.count)
+        for (sample, file) in zip(expected, report.files) {
+            #expect(file.path == sample.url.path)
+            #expect(file.verdict == sample.verdict, "\(sample.path)")
+            #expect(Set(file.findings.filter { $0.severity == "error" }.map(\.rule)) == Set(sample.errors), "\(sample.path) errors")
+            #expect(Set(file.findings.filter { $0.severity == "warning" }.map(\.rule)) == Set(sample.warnings), "\(sample.path) warnings")
+        }
+        let covered = Set(expected.flatMap(\.errors))
+        for rule in ["file.unreadable", "container.not-mp4", "video.missing", "resolution.unsupported",
+                     "duration.too-short", "duration.too-long", "media.truncated"] {
+            #expect(covered.contains(rule), "a failing sample covers \(rule)")
+        }
+        #expect(report.summary.files == expected.count)
+        #expect(report.summary.failed == expected.filter { $0.verdict == "fail" }.count)
+    }
+
+    @Test("the passing samples exit 0, in text, with one PASS line each and a summary")
+    func passingSamplesText() throws {
+        let result = try runPreflight(["lint", RepoPaths.samples.appendingPathComponent("pass").path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let fileLines = lines.filter { $0.hasPrefix("PASS") || $0.hasPrefix("FAIL") }
+        #expect(fileLines.count >= 6)
+        #expect(fileLines.allSatisfy { $0.hasPrefix("PASS  ") })
+        #expect(lines.last?.hasPrefix("\(fileLines.count) files: \(fileLines.count) passed, 0 failed") == true)
+        #expect(!result.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test("walking samples/ in text: failing files show FAIL and their indented findings; status 1")
+    func wholeFolderText() throws {
+        let result = try runPreflight(["lint", RepoPaths.samples.path])
+        #expect(result.status == 1)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let failLine = try #require(lines.firstIndex { $0.hasPrefix("FAIL  ") && $0.contains("/fail/") })
+        #expect(lines[failLine + 1].hasPrefix("      error   "))
+        #expect(!result.stdout.contains("README"), "non-media files are not walked")
+    }
+
+    @Test("a MOV's finding carries the exact ffmpeg remux command")
+    func movAdvice() throws {
+        let mov = try #require(try ExpectedSample.all().first { $0.errors.contains("container.not-mp4") && $0.path.hasSuffix(".mov") })
+        let result = try runPreflight(["lint", "--format", "json", mov.url.path])
+        let finding = try #require(try Self.decode(result).files.first?.findings.first { $0.rule == "container.not-mp4" })
+        let output = mov.url.deletingPathExtension().appendingPathExtension("mp4").path
+        #expect(finding.message.contains("ffmpeg -i \(mov.url.path) -map 0:v -map 0:a? -c copy -movflags +faststart \(output)"))
+    }
+
+    @Test("usage errors exit 64", arguments: [["lint"], ["lint", "--format", "xml", "a.mp4"], ["lint", "--role", "poster", "a.mp4"], ["lint", "--bogus", "a.mp4"], ["frobnicate"]])
+    func usageErrors(arguments: [String]) throws {
+        let result = try runPreflight(arguments)
+        #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        #expect(!result.stderr.isEmpty)
+    }
+
+    @Test("a directory with no media files exits 2 and says so")
+    func nothingToLint() throws {
+        let dir = try TemporaryDirectory()
+        try Data("notes".utf8).write(to: dir.file("notes.txt"))
+        let result = try runPreflight(["lint", dir.url.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no media files found in \(dir.url.path)"))
+    }
+
+    @Test("--help documents the exit statuses")
+    func help() throws {
+        let result = try runPreflight(["lint", "--help"])
+        #expect(result.status == 0)
+        for status in ["0 ", "1 ", "2 ", "64"] { #expect(result.stdout.contains("  \(status)")) }
+    }
+
+    @Test("probe prints facts as text and JSON")
+    func probe() throws {
+        let sample = try #require(try ExpectedSample.all().first { $0.verdict == "pass" && $0.warnings.isEmpty })
+        let json = try runPreflight(["probe", "--format", "json", sample.url.path])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
+        #expect((object["streams"] as? [Any])?.isEmpty == false)
+        #expect(object["duration"] is Double)
+        let text = try runPreflight(["probe", sample.url.path])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("container"))
+        #expect(text.stdout.contains("stream 0"))
+        let missing = try runPreflight(["probe", "/nonexistent/take.mp4"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("/nonexistent/take.mp4: no such file"))
+    }
+}
