@@ -15,5 +15,10 @@ static inline int cffmpeg_averror_eof(void) { return AVERROR_EOF; }
 static inline int cffmpeg_averror_invaliddata(void) { return AVERROR_INVALIDDATA; }
 static inline int64_t cffmpeg_nopts_value(void) { return AV_NOPTS_VALUE; }
 static inline int cffmpeg_time_base(void) { return AV_TIME_BASE; }
+static inline int cffmpeg_averror_exit(void) { return AVERROR_EXIT; }
+static inline int cffmpeg_log_quiet(void) { return AV_LOG_QUIET; }
+static inline int cffmpeg_disposition_attached_pic(void) { return AV_DISPOSITION_ATTACHED_PIC; }
+static inline int cffmpeg_index_discard_frame(void) { return AVINDEX_DISCARD_FRAME; }
+static inline int cffmpeg_ctx_no_header(void) { return AVFMTCTX_NOHEADER; }
 
 #endif

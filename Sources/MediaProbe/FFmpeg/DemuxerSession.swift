@@ -1,0 +1,112 @@
+import CFFmpeg
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One opened input: the sole owner of an `AVFormatContext`, closed in `deinit`.
+///
+/// Each probe makes its own session, so sessions on different tasks share nothing. A session is used by one
+/// thread at a time and never escapes the probe that made it.
+final class DemuxerSession {
+    /// The opened context; only this class and its extensions read it, and only `deinit` frees it.
+    let formatContext: UnsafeMutablePointer<AVFormatContext>
+    /// Read by the interrupt callback through the context's `opaque` pointer; kept alive by this property.
+    private let deadline: ProbeDeadline
+
+    /// Opens `path` with libavformat and reads its header (for MP4/MOV: the whole `moov`), nothing more.
+    ///
+    /// - Parameters:
+    ///   - timeout: seconds after which FFmpeg is asked to give up (through the interrupt callback).
+    ///   - probeSize: the most bytes libavformat may read to recognise the format (and later to find stream info).
+    init(path: String, timeout: Double, probeSize: Int) throws(FFmpegError) {
+        LogSilencer.silenceOnce()
+        deadline = ProbeDeadline(secondsFromNow: timeout)
+        guard let allocated = avformat_alloc_context() else { throw FFmpegError(code: cffmpeg_averror(ENOMEM)) }
+        allocated.pointee.interrupt_callback = AVIOInterruptCB(
+            callback: probeInterruptCallback, opaque: Unmanaged.passUnretained(deadline).toOpaque())
+
+        var options: OpaquePointer?
+        defer { av_dict_free(&options) }
+        // Only plain files: a name such as `concat:a|b` or a playlist must not make FFmpeg open anything else.
+        av_dict_set(&options, "protocol_whitelist", "file", 0)
+        av_dict_set(&options, "probesize", String(probeSize), 0)
+
+        // On failure avformat_open_input frees the context it was given and sets the pointer to nil.
+        var opened: UnsafeMutablePointer<AVFormatContext>? = allocated
+        try check(avformat_open_input(&opened, "file:" + path, nil, &options))
+        guard let opened else { throw FFmpegError(code: cffmpeg_averror_invaliddata()) }
+        formatContext = opened
+    }
+
+    deinit {
+        var closing: UnsafeMutablePointer<AVFormatContext>? = formatContext
+        avformat_close_input(&closing)
+    }
+
+    /// libavformat's name for the demuxer in use, e.g. `mov,mp4,m4a,3gp,3g2,mj2`.
+    var demuxerName: String {
+        guard let format = formatContext.pointee.iformat, let name = format.pointee.name else { return "" }
+        return String(cString: name)
+    }
+
+    /// Whether streams may appear only once packets are read (MPEG-TS, raw streams…), so the header alone is not enough.
+    var streamsAppearWhileReading: Bool {
+        formatContext.pointee.ctx_flags & cffmpeg_ctx_no_header() != 0
+    }
+
+    /// Reads packets to fill in what the header left out; bounded by `probeSize` bytes and `analyzeDuration` seconds.
+    func findStreamInfo(probeSize: Int, analyzeDuration: Double) throws(FFmpegError) {
+        formatContext.pointee.probesize = Int64(probeSize)
+        formatContext.pointee.max_analyze_duration = Int64(analyzeDuration * Double(cffmpeg_time_base()))
+        try check(avformat_find_stream_info(formatContext, nil))
+    }
+
+    /// The value of a container-level metadata tag, e.g. `major_brand`.
+    func metadataValue(_ key: String) -> String? {
+        guard let entry = av_dict_get(formatContext.pointee.metadata, key, nil, 0), let value = entry.pointee.value else {
+            return nil
+        }
+        return String(cString: value)
+    }
+}
+
+/// Silences FFmpeg's own logging, once per process.
+enum LogSilencer {
+    /// Swift runs a global's initializer exactly once, even when many threads race to it.
+    private static let silenced: Bool = {
+        av_log_set_level(cffmpeg_log_quiet())
+        return true
+    }()
+
+    static func silenceOnce() {
+        _ = silenced
+    }
+}
+
+/// A point in monotonic time after which FFmpeg is asked to abort blocking work.
+final class ProbeDeadline: Sendable {
+    /// Monotonic nanoseconds.
+    let instant: UInt64
+
+    init(secondsFromNow seconds: Double) {
+        instant = Self.now() &+ UInt64(max(0, seconds) * 1_000_000_000)
+    }
+
+    var hasPassed: Bool { Self.now() >= instant }
+
+    static func now() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+}
+
+/// FFmpeg polls this during blocking I/O; a non-zero answer makes the current call fail with `AVERROR_EXIT`.
+private let probeInterruptCallback: @convention(c) (UnsafeMutableRawPointer?) -> Int32 = { opaque in
+    guard let opaque else { return 0 }
+    return Unmanaged<ProbeDeadline>.fromOpaque(opaque).takeUnretainedValue().hasPassed ? 1 : 0
+}
