@@ -20,5 +20,6 @@ static inline int cffmpeg_log_quiet(void) { return AV_LOG_QUIET; }
 static inline int cffmpeg_disposition_attached_pic(void) { return AV_DISPOSITION_ATTACHED_PIC; }
 static inline int cffmpeg_index_discard_frame(void) { return AVINDEX_DISCARD_FRAME; }
 static inline int cffmpeg_ctx_no_header(void) { return AVFMTCTX_NOHEADER; }
+static inline int cffmpeg_averror_decoder_not_found(void) { return AVERROR_DECODER_NOT_FOUND; }
 
 #endif

@@ -195,6 +195,8 @@ public struct MediaProbeError: Error, Sendable, Equatable, CustomStringConvertib
         case empty
         /// libavformat does not recognise the file as media, or could not read its header.
         case notMedia(detail: String)
+        /// The file opened, but the stream asked for has no frame FFmpeg can decode.
+        case undecodable(detail: String)
         /// Another error from FFmpeg or the operating system.
         case other(code: Int32, detail: String)
     }
@@ -216,6 +218,7 @@ public struct MediaProbeError: Error, Sendable, Equatable, CustomStringConvertib
         case .permissionDenied: return "\(path): permission denied (the file cannot be read)"
         case .empty: return "\(path): the file is empty (0 bytes)"
         case .notMedia(let detail): return "\(path): not a media file FFmpeg can read (\(detail))"
+        case .undecodable(let detail): return "\(path): cannot be decoded (\(detail))"
         case .other(let code, let detail): return "\(path): \(detail) (error \(code))"
         }
     }

@@ -6,6 +6,12 @@ import Testing
 struct RuleTests {
     let good = FactsBuilder()
 
+    static let durationCases: [(Double, [String])] = [
+        (179.9, ["duration.too-short"]), (179.999, ["duration.too-short"]), (180.0, []), (180.0001, []), (599.999, []),
+        (600.0, []), (600.001, ["duration.too-long"]), (600.1, ["duration.too-long"]), (0.5, ["duration.too-short"]),
+        (3600, ["duration.too-long"]),
+    ]
+
     @Test("a clean 1080p MP4 has no findings", arguments: Role.allCases)
     func cleanFile(role: Role) {
         #expect(good.findings(role: role).isEmpty)
@@ -27,7 +33,7 @@ struct RuleTests {
     // MARK: duration
 
     @Test("duration boundaries: 179.9 fails, 180 and 600 pass, 600.1 fails",
-          arguments: [(179.9, ["duration.too-short"]), (180.0, []), (180.0001, []), (599.999, []), (600.0, []), (600.1, ["duration.too-long"]), (0.5, ["duration.too-short"]), (3600, ["duration.too-long"])])
+          arguments: RuleTests.durationCases)
     func durationBoundaries(duration: Double, expected: [String]) {
         #expect(good.with { $0.duration = duration }.ruleIDs() == expected)
     }

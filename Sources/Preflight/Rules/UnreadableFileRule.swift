@@ -27,6 +27,9 @@ public enum UnreadableFileRule {
         case .notMedia:
             actual = "not media"
             advice = "this is not a video FFmpeg can open: export the recording again as MP4 (H.264 or H.265)"
+        case .undecodable:
+            actual = "undecodable"
+            advice = "FFmpeg cannot decode it: export it again in a common format"
         case .other:
             actual = "unreadable"
             advice = "check that the file is complete and readable"
