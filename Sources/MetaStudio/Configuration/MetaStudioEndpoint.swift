@@ -1,0 +1,86 @@
+import Foundation
+
+/// Where the client sends requests: a region's public endpoint or an explicit base URL.
+///
+/// HTTPS is required unless the host is a loopback address (127.0.0.0/8, ::1, localhost), so tests and the
+/// emulator can use plain HTTP on the local machine only.
+public struct MetaStudioEndpoint: Hashable, Sendable, CustomStringConvertible {
+    /// Regions with a documented MetaStudio endpoint.
+    public static let regions: [String: String] = [
+        "cn-north-4": "https://metastudio.cn-north-4.myhuaweicloud.com",
+        "cn-east-3": "https://metastudio.cn-east-3.myhuaweicloud.com",
+    ]
+
+    /// `http` or `https`.
+    public let scheme: String
+    /// Host name or address (IPv6 without brackets).
+    public let host: String
+    /// Port, when the URL names one.
+    public let port: Int?
+    /// Path prefix before `/v1/…`, without a trailing slash (usually empty).
+    public let basePath: String
+
+    /// The endpoint of a documented region.
+    /// - Throws: `MetaStudioClientError.invalidEndpoint` for a region without a documented endpoint.
+    public init(region: String) throws {
+        guard let url = Self.regions[region] else {
+            throw MetaStudioClientError.invalidEndpoint(
+                "region \(region) has no known MetaStudio endpoint; use one of "
+                    + Self.regions.keys.sorted().joined(separator: ", ") + " or give an explicit endpoint URL.")
+        }
+        try self.init(url: url)
+    }
+
+    /// An explicit endpoint such as `https://metastudio.cn-north-4.myhuaweicloud.com` or `http://127.0.0.1:8080`.
+    /// - Throws: `MetaStudioClientError.invalidEndpoint` for an unusable URL, `.insecureEndpoint` for plain HTTP
+    ///   to a host that is not loopback.
+    public init(url text: String) throws {
+        let display = URLRedaction.redact(text)
+        guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
+              let host = components.host, !host.isEmpty
+        else {
+            throw MetaStudioClientError.invalidEndpoint(
+                "endpoint \(display) is not an absolute URL; give one like https://metastudio.cn-north-4.myhuaweicloud.com.")
+        }
+        guard scheme == "https" || scheme == "http" else {
+            throw MetaStudioClientError.invalidEndpoint("endpoint \(display) must use https:// (got \(scheme)://).")
+        }
+        if components.query != nil || components.fragment != nil || components.user != nil || components.password != nil {
+            throw MetaStudioClientError.invalidEndpoint(
+                "endpoint \(display) must not carry a query, fragment or user info; give only scheme, host, port and path.")
+        }
+        let bareHost = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        if scheme == "http" && !Self.isLoopback(bareHost) {
+            throw MetaStudioClientError.insecureEndpoint(display)
+        }
+        self.scheme = scheme
+        self.host = bareHost
+        self.port = components.port
+        var path = components.percentEncodedPath
+        while path.hasSuffix("/") { path.removeLast() }
+        self.basePath = path
+    }
+
+    /// Whether a host is the local machine: `localhost`, 127.0.0.0/8 or `::1`.
+    public static func isLoopback(_ host: String) -> Bool {
+        let lowered = host.lowercased()
+        if lowered == "localhost" || lowered == "::1" || lowered == "0:0:0:0:0:0:0:1" { return true }
+        let octets = lowered.split(separator: ".", omittingEmptySubsequences: false)
+        guard octets.count == 4 else { return false }
+        let values = octets.compactMap { part -> Int? in
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let value = Int(part), value <= 255
+            else { return nil }
+            return value
+        }
+        return values.count == 4 && values[0] == 127
+    }
+
+    /// The authority for the `Host` header: host, `[v6]` in brackets, and `:port` when given.
+    public var authority: String {
+        let name = host.contains(":") ? "[\(host)]" : host
+        return port.map { "\(name):\($0)" } ?? name
+    }
+
+    /// The base URL as text, e.g. `https://metastudio.cn-north-4.myhuaweicloud.com`.
+    public var description: String { "\(scheme)://\(authority)\(basePath)" }
+}

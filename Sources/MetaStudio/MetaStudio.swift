@@ -1,1 +1,0 @@
-// MetaStudio module.
