@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.25.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +26,7 @@ let package = Package(
             providers: [.apt(["libavformat-dev", "libavcodec-dev"])]
         ),
         .target(name: "MediaProbe", dependencies: ["CFFmpeg"]),
-        .target(name: "Preflight", dependencies: ["MediaProbe"]),
+        .target(name: "Preflight", dependencies: ["MediaProbe", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(
             name: "MetaStudio",
             dependencies: [

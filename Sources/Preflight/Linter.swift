@@ -51,16 +51,42 @@ public struct Linter: Sendable {
         return LintReport(files: reports.compactMap { $0 })
     }
 
-    /// Runs the probe and the role's rules for one file on the calling thread.
+    /// Reads what the role needs from one file, then runs the role's rules, on the calling thread.
     static func lintSync(path: String, role: Role) -> FileReport {
-        let media: MediaFacts
-        do {
-            media = try MediaFile.probe(path)
-        } catch {
+        switch inspect(path: path, role: role) {
+        case .failure(let error):
             return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(for: error)], media: nil)
+        case .success(let subject):
+            return FileReport(path: path, role: role, findings: role.rules.flatMap { $0.check(subject) }, media: subject.media)
         }
-        let subject = LintSubject(path: path, role: role, media: media)
-        let findings = role.rules.flatMap { $0.check(subject) }
-        return FileReport(path: path, role: role, findings: findings, media: media)
+    }
+
+    /// Probes, decodes, sniffs or opens the file as its role requires; fails only when the file cannot be read at all.
+    static func inspect(path: String, role: Role) -> Result<LintSubject, MediaProbeError> {
+        switch role {
+        case .trainingVideo, .actionVideo:
+            return Result { () throws(MediaProbeError) in try MediaFile.probe(path) }
+                .map { LintSubject(path: path, role: role, media: $0) }
+        case .cover, .idCardFront, .idCardBack, .preBeautyImage, .postBeautyImage:
+            return Result { () throws(MediaProbeError) in try MediaFile.probe(path) }.map { media in
+                LintSubject(path: path, role: role, fileSize: media.fileSize, media: media, picture: decodePicture(path))
+            }
+        case .grantFile:
+            return FileAccess.readableSize(path).flatMap { size in
+                guard let document = DocumentKind.sniff(path) else {
+                    return .failure(MediaProbeError(path: path, reason: .permissionDenied))
+                }
+                return .success(LintSubject(path: path, role: role, fileSize: size,
+                                            picture: document.isImage ? decodePicture(path) : nil, document: document))
+            }
+        case .audioZip:
+            return FileAccess.readableSize(path).map { size in
+                LintSubject(path: path, role: role, fileSize: size, archive: AudioArchive.inspect(path))
+            }
+        }
+    }
+
+    private static func decodePicture(_ path: String) -> Result<DecodedFrameFacts, MediaProbeError> {
+        Result { () throws(MediaProbeError) in try MediaFile.decodeFirstFrame(path, kind: .video) }
     }
 }

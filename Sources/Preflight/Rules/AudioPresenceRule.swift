@@ -5,7 +5,8 @@ struct AudioPresenceRule: Rule {
         explanation: "With the default audio source (VIDEO) the service takes the voice from the training video's sound track, and asks for the original recorded audio in sync with the picture.")
 
     func check(_ subject: LintSubject) -> [Finding] {
-        guard subject.media.audioStreams.isEmpty, !subject.media.videoStreams.isEmpty else { return [] }
+        guard let media = subject.media else { return [] }
+        guard media.audioStreams.isEmpty, !media.videoStreams.isEmpty else { return [] }
         return [finding("no sound track: by default (audio_source_type VIDEO) the voice is taken from the video, so keep the original recorded audio, or upload an audio zip and set audio_source_type AUDIO.",
                         expected: "one audio stream", actual: "none")]
     }

@@ -5,7 +5,8 @@ struct CodecRule: Rule {
         explanation: "MetaStudio's material guidance is written for H.264/H.265 MP4 files; other codecs in MP4 may not survive review or preview.")
 
     func check(_ subject: LintSubject) -> [Finding] {
-        guard let video = subject.media.videoStreams.first else { return [] }
+        guard let media = subject.media else { return [] }
+        guard let video = media.videoStreams.first else { return [] }
         let codec = video.codec ?? "unknown"
         guard !VideoRequirements.expectedCodecs.contains(codec) else { return [] }
         let output = Format.shellQuoted(Format.replacingExtension(of: subject.path, with: "h264.mp4"))

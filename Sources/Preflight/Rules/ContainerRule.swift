@@ -7,14 +7,15 @@ struct ContainerRule: Rule {
         explanation: "The automated review accepts MP4 only. QuickTime MOV shares MP4's box structure but carries the `qt  ` brand; Matroska, WebM, AVI and others are different containers altogether.")
 
     func check(_ subject: LintSubject) -> [Finding] {
-        let container = subject.media.container
+        guard let media = subject.media else { return [] }
+        let container = media.container
         if Self.isMP4(container) { return [] }
         let what = Self.name(of: container)
         let output = Format.replacingExtension(of: subject.path, with: "mp4")
         let input = Format.shellQuoted(subject.path)
         let target = Format.shellQuoted(output == subject.path ? Format.replacingExtension(of: subject.path, with: "remux.mp4") : output)
-        let remuxable = subject.media.videoStreams.allSatisfy { VideoRequirements.expectedCodecs.contains($0.codec ?? "") }
-            && subject.media.audioStreams.allSatisfy { ["aac", "mp3", "alac", "ac3", "eac3", "opus", "flac"].contains($0.codec ?? "") }
+        let remuxable = media.videoStreams.allSatisfy { VideoRequirements.expectedCodecs.contains($0.codec ?? "") }
+            && media.audioStreams.allSatisfy { ["aac", "mp3", "alac", "ac3", "eac3", "opus", "flac"].contains($0.codec ?? "") }
         let command: String
         if remuxable {
             command = "remux it to MP4 without re-encoding: ffmpeg -i \(input) -map 0:v -map 0:a? -c copy -movflags +faststart \(target)"

@@ -17,9 +17,10 @@ struct DurationRule: Rule {
         explanation: "The container states no duration, so the 3-to-10-minute requirement cannot be shown to hold."))
 
     func check(_ subject: LintSubject) -> [Finding] {
+        guard let media = subject.media else { return [] }
         let minimum = VideoRequirements.minimumDuration, maximum = VideoRequirements.maximumDuration
         let expected = "\(Format.seconds(minimum)) ≤ duration ≤ \(Format.seconds(maximum))"
-        guard let duration = subject.media.duration, duration.isFinite else {
+        guard let duration = media.duration, duration.isFinite else {
             guard check == .unknown else { return [] }
             return [finding("the container states no duration; remux or export it again as a complete MP4.",
                             expected: expected, actual: "unknown")]

@@ -7,8 +7,9 @@ struct ExtensionRule: Rule {
         explanation: "A name that disagrees with the content misleads people and tools; the service judges the content, not the name.")
 
     func check(_ subject: LintSubject) -> [Finding] {
+        guard let media = subject.media else { return [] }
         let ext = Format.fileExtension(subject.path)
-        let container = subject.media.container
+        let container = media.container
         let expected = Self.extensions(for: container)
         guard !expected.isEmpty, !expected.contains(ext) else { return [] }
         let what = ContainerRule.isMP4(container) ? "MP4" : ContainerRule.name(of: container)

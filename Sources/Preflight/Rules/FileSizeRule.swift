@@ -5,7 +5,8 @@ struct FileSizeRule: Rule {
         explanation: "The user guide says a training video is normally under 5 GB; larger files take long to upload and a single-part upload is capped at 5 GB by the object store.")
 
     func check(_ subject: LintSubject) -> [Finding] {
-        let size = subject.media.fileSize, limit = VideoRequirements.maximumComfortableSize
+        guard let media = subject.media else { return [] }
+        let size = media.fileSize, limit = VideoRequirements.maximumComfortableSize
         guard size > limit else { return [] }
         return [finding("\(Format.bytes(size)) is \(Format.bytes(size - limit)) over 5 GiB; upload it in several parts, or export it at a lower bit rate (the review looks at resolution and length, not bit rate).",
                         expected: "≤ 5 GiB", actual: Format.bytes(size))]

@@ -5,7 +5,8 @@ struct FrameRateRule: Rule {
         explanation: "Training takes are normally recorded at a constant 25 to 60 fps; the service asks that post-processing keep the original frame rate. A variable or unusual rate often means a screen recording or a re-encode.")
 
     func check(_ subject: LintSubject) -> [Finding] {
-        guard let video = subject.media.videoStreams.first else { return [] }
+        guard let media = subject.media else { return [] }
+        guard let video = media.videoStreams.first else { return [] }
         let range = VideoRequirements.frameRateRange
         if video.isVariableFrameRate == true {
             let rate = video.frameRate.map { " (average \(Format.trimmed($0, decimals: 2)) fps)" } ?? ""

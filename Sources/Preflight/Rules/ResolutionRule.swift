@@ -5,7 +5,8 @@ struct ResolutionRule: Rule {
         explanation: "The review accepts 1080p or 4K, landscape or portrait, as displayed: a 1920×1080 stream with a 90° rotation is a 1080×1920 portrait video. Coded pixels count; the sample aspect ratio is not applied.")
 
     func check(_ subject: LintSubject) -> [Finding] {
-        guard let video = subject.media.videoStreams.first,
+        guard let media = subject.media else { return [] }
+        guard let video = media.videoStreams.first,
               let width = video.displayWidth ?? video.width, let height = video.displayHeight ?? video.height
         else { return [] }
         if VideoRequirements.resolutions.contains(where: { $0.width == width && $0.height == height }) { return [] }

@@ -19,19 +19,41 @@ public struct RuleDescription: Sendable, Codable, Hashable {
     }
 }
 
-/// What a rule looks at: one probed file and the role it is meant for.
+/// What a rule looks at: one file, the role it is meant for, and what the linter read from it.
+///
+/// Which parts are filled depends on the role: videos and images are probed (`media`), images are also decoded
+/// (`picture`), a grant file is sniffed (`document`), an audio ZIP is opened (`archive`).
 public struct LintSubject: Sendable {
     /// The path as given.
     public var path: String
     /// The role the file is checked for.
     public var role: Role
-    /// What the probe read.
-    public var media: MediaFacts
+    /// The file's size in bytes.
+    public var fileSize: Int64
+    /// What the probe read (videos and images).
+    public var media: MediaFacts?
+    /// What decoding the first picture showed, or why it failed (images, and grant files that are images).
+    public var picture: Result<DecodedFrameFacts, MediaProbeError>?
+    /// The kind of document a grant file is, from its first bytes.
+    public var document: DocumentKind?
+    /// What the audio ZIP holds.
+    public var archive: AudioArchive?
 
-    public init(path: String, role: Role, media: MediaFacts) {
+    public init(path: String, role: Role, fileSize: Int64, media: MediaFacts? = nil,
+                picture: Result<DecodedFrameFacts, MediaProbeError>? = nil, document: DocumentKind? = nil,
+                archive: AudioArchive? = nil) {
         self.path = path
         self.role = role
+        self.fileSize = fileSize
         self.media = media
+        self.picture = picture
+        self.document = document
+        self.archive = archive
+    }
+
+    /// A subject for a probed media file.
+    public init(path: String, role: Role, media: MediaFacts) {
+        self.init(path: path, role: role, fileSize: media.fileSize, media: media)
     }
 }
 

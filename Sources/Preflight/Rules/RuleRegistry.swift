@@ -16,14 +16,16 @@ public enum RuleRegistry {
         ExtensionRule(),
     ]
 
-    /// The rules for still images: cover, ID card sides, beauty images. (Filled in with the image rules.)
-    public static let imageRules: [any Rule] = []
+    /// The rules for still images: cover, ID card sides, beauty images.
+    public static let imageRules: [any Rule] = [ImageFormatRule(), ImageDecodeRule.decodes, ImageDecodeRule.hasPixels]
 
     /// The rules for the authorisation letter.
-    public static let grantFileRules: [any Rule] = []
+    public static let grantFileRules: [any Rule] = [
+        GrantFileRule.type, GrantFileRule.complete, ImageDecodeRule.decodes, ImageDecodeRule.hasPixels,
+    ]
 
     /// The rules for the training-audio ZIP.
-    public static let audioZipRules: [any Rule] = []
+    public static let audioZipRules: [any Rule] = AudioArchiveRule.all
 
     /// Descriptions of every rule, including `file.unreadable`, which the linter itself applies.
     public static var all: [RuleDescription] {

@@ -5,9 +5,10 @@ struct TruncationRule: Rule {
         explanation: "The container's index points at samples beyond the end of the file: the header is intact but the media data was cut short, typically by an interrupted copy or download. The review cannot decode the missing part.")
 
     func check(_ subject: LintSubject) -> [Finding] {
-        let integrity = subject.media.integrity
+        guard let media = subject.media else { return [] }
+        let integrity = media.integrity
         guard integrity.isTruncated else { return [] }
-        let size = subject.media.fileSize
+        let size = media.fileSize
         var detail = "\(integrity.samplesOutsideFile) of \(integrity.indexedSamples) indexed samples lie past the end of the file"
         if let end = integrity.indexedEnd, end > size {
             detail += " (the file has \(Format.bytes(size)) but its index reaches \(Format.bytes(end)): \(Format.bytes(end - size)) missing)"

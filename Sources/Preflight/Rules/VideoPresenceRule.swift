@@ -5,8 +5,9 @@ struct VideoPresenceRule: Rule {
         explanation: "A training or action video must contain a video stream; audio-only files and files whose only picture is cover art fail review.")
 
     func check(_ subject: LintSubject) -> [Finding] {
-        guard subject.media.videoStreams.isEmpty else { return [] }
-        let kinds = subject.media.streams.map { $0.isAttachedPicture ? "cover picture" : $0.kind.rawValue }
+        guard let media = subject.media else { return [] }
+        guard media.videoStreams.isEmpty else { return [] }
+        let kinds = media.streams.map { $0.isAttachedPicture ? "cover picture" : $0.kind.rawValue }
         let actual = kinds.isEmpty ? "no streams" : kinds.joined(separator: ", ")
         return [finding("no video stream (the file holds: \(actual)); export the recording again with its picture.",
                         expected: "one video stream", actual: actual)]

@@ -1,0 +1,68 @@
+/// The audio ZIP's rules: a readable ZIP, safe names, within limits, holding decodable audio and nothing else.
+struct AudioArchiveRule: Rule {
+    /// Which check this value makes.
+    enum Check: Sendable { case readable, safePaths, withinLimits, hasAudio, onlyAudio, noClutter }
+
+    let check: Check
+    let description: RuleDescription
+
+    static let all: [AudioArchiveRule] = [
+        AudioArchiveRule(check: .readable, description: RuleDescription(
+            id: "archive.invalid", name: "Not a readable ZIP", severity: .error,
+            explanation: "Training audio is uploaded as a ZIP (Content-Type application/zip); the file must be a ZIP archive that opens.")),
+        AudioArchiveRule(check: .safePaths, description: RuleDescription(
+            id: "archive.unsafe-path", name: "Entry name escapes the archive", severity: .error,
+            explanation: "An entry with an absolute name or `..` would be written outside the folder it is extracted into.")),
+        AudioArchiveRule(check: .withinLimits, description: RuleDescription(
+            id: "archive.too-large", name: "Archive over the limits", severity: .error,
+            explanation: "Preflight's limits for the audio ZIP (the contract names none): at most 1000 entries and 2 GiB extracted.")),
+        AudioArchiveRule(check: .hasAudio, description: RuleDescription(
+            id: "archive.no-audio", name: "No audio in the archive", severity: .error,
+            explanation: "The audio ZIP must hold at least one audio file FFmpeg can decode.")),
+        AudioArchiveRule(check: .onlyAudio, description: RuleDescription(
+            id: "archive.entry-not-audio", name: "Entry is not decodable audio", severity: .error,
+            explanation: "Every file in the audio ZIP must be audio FFmpeg can decode (WAV, MP3, M4A, FLAC, …).")),
+        AudioArchiveRule(check: .noClutter, description: RuleDescription(
+            id: "archive.clutter", name: "Operating-system clutter", severity: .warning,
+            explanation: "Entries such as __MACOSX/ and .DS_Store are left by archiving tools; they are not audio.")),
+    ]
+
+    func check(_ subject: LintSubject) -> [Finding] {
+        guard let archive = subject.archive else { return [] }
+        if let failure = archive.failure {
+            return check == .readable ? [finding("\(subject.path): \(failure); zip the audio files again.", expected: "a ZIP archive", actual: failure)] : []
+        }
+        let files = archive.entries.filter { $0.kind != .directory }
+        switch check {
+        case .readable:
+            return []
+        case .safePaths:
+            return archive.entries.filter { $0.kind == .unsafePath }.map {
+                finding("entry '\($0.name)' has an absolute or parent-directory name; re-create the ZIP from inside the audio folder.",
+                        expected: "relative names", actual: $0.name)
+            }
+        case .withinLimits:
+            let total = archive.entries.reduce(Int64(0)) { $0 + $1.uncompressedSize }
+            guard archive.entries.count > AudioArchive.Limits.maximumEntries || total > AudioArchive.Limits.maximumExtractedBytes else { return [] }
+            return [finding("the archive has \(archive.entries.count) entries and \(Format.bytes(total)) extracted; the limits are \(AudioArchive.Limits.maximumEntries) entries and \(Format.bytes(AudioArchive.Limits.maximumExtractedBytes)).",
+                            expected: "≤ \(AudioArchive.Limits.maximumEntries) entries, ≤ 2 GiB", actual: "\(archive.entries.count) entries, \(Format.bytes(total))")]
+        case .hasAudio:
+            let audio = files.contains { if case .audio = $0.kind { return true } else { return false } }
+            let skipped = files.contains { $0.kind == .skipped }
+            guard !audio, !skipped else { return [] }
+            return [finding("the archive holds no decodable audio (\(files.count) file\(files.count == 1 ? "" : "s")); put the WAV/MP3 recordings in it.",
+                            expected: "at least one audio file", actual: "none")]
+        case .onlyAudio:
+            return files.compactMap { entry in
+                guard case .notAudio(let reason) = entry.kind else { return nil }
+                return finding("entry '\(entry.name)' is not decodable audio (\(reason)); remove it or replace it with the recording.",
+                               expected: "audio", actual: entry.name)
+            }
+        case .noClutter:
+            let clutter = files.filter { $0.kind == .clutter }.map(\.name)
+            guard !clutter.isEmpty else { return [] }
+            return [finding("the archive holds clutter (\(clutter.prefix(3).joined(separator: ", "))\(clutter.count > 3 ? ", …" : "")); zip with `zip -r -X audio.zip folder -x '*.DS_Store' '__MACOSX/*'`.",
+                            expected: "audio files only", actual: "\(clutter.count) clutter entries")]
+        }
+    }
+}

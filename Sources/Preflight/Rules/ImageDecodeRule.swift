@@ -1,0 +1,29 @@
+/// `image.undecodable` and `image.empty`: the picture must decode, and have pixels.
+struct ImageDecodeRule: Rule {
+    /// Which of the two checks this value makes.
+    enum Check: Sendable { case decodes, hasPixels }
+
+    let check: Check
+    let description: RuleDescription
+
+    static let decodes = ImageDecodeRule(check: .decodes, description: RuleDescription(
+        id: "image.undecodable", name: "Image does not decode", severity: .error,
+        explanation: "FFmpeg could not decode a picture from the file: it is damaged or cut short, and the review could not read it either."))
+    static let hasPixels = ImageDecodeRule(check: .hasPixels, description: RuleDescription(
+        id: "image.empty", name: "Image has no pixels", severity: .error,
+        explanation: "The decoded picture is 0 pixels wide or high."))
+
+    func check(_ subject: LintSubject) -> [Finding] {
+        guard let picture = subject.picture else { return [] }
+        switch (check, picture) {
+        case (.decodes, .failure(let error)):
+            return [finding("\(error.description); export or photograph it again.", expected: "a decodable picture", actual: "undecodable")]
+        case (.hasPixels, .success(let frame)):
+            let width = frame.width ?? 0, height = frame.height ?? 0
+            guard width <= 0 || height <= 0 else { return [] }
+            return [finding("the picture is \(Format.size(width, height)), with no pixels to show.", expected: "a non-empty picture", actual: Format.size(width, height))]
+        default:
+            return []
+        }
+    }
+}
