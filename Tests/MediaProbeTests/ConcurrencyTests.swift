@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+import MediaProbe
+import TestSupport
+
+/// Many probes at once must each get their own, correct answer.
+@Suite("Concurrent probes")
+struct ConcurrencyTests {
+    @Test("probing from many tasks gives the same facts as probing one by one")
+    func concurrent() async throws {
+        let directory = try TemporaryDirectory(prefix: "mediaprobe-concurrency")
+        let clips: [GeneratedClip] = [.mp4Faststart, .matroska, .rotated90, .fragmentedMP4]
+        var paths = try clips.map { try $0.make(in: directory).path }
+        paths.append(directory.file("missing.mp4").path)
+        let serial = paths.map { path in Result { () throws(MediaProbeError) in try MediaFile.probe(path) } }
+
+        let concurrent = await withTaskGroup(of: (Int, Result<MediaFacts, MediaProbeError>).self) { group in
+            for _ in 0..<8 {
+                for (index, path) in paths.enumerated() {
+                    group.addTask { (index, Result { () throws(MediaProbeError) in try MediaFile.probe(path) }) }
+                }
+            }
+            var results: [(Int, Result<MediaFacts, MediaProbeError>)] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        #expect(concurrent.count == paths.count * 8)
+        for (index, result) in concurrent {
+            #expect(result == serial[index], "\(paths[index])")
+        }
+    }
+}
