@@ -1,0 +1,89 @@
+import Foundation
+import Preflight
+
+/// Why an update stopped. The message names the job, file or part concerned and what to do next; it never
+/// contains a signed URL's query, a key or a token.
+public struct UpdateError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The broad class of the failure, for picking an exit status.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        private let name: String
+        private init(_ name: String) { self.name = name }
+
+        /// The job is in a state where Update is not allowed.
+        public static let refusedState = Kind("refused-state")
+        /// Uploading a file failed (after retries), or confirming the upload failed.
+        public static let uploadFailed = Kind("upload-failed")
+        /// A local problem: unreadable file, bad part size, journal trouble, files changed since the journal.
+        public static let local = Kind("local")
+        /// The service answered in a way the workflow cannot use (missing URLs, a failed command).
+        public static let service = Kind("service")
+
+        public var description: String { name }
+    }
+
+    /// The class of the failure.
+    public let kind: Kind
+    /// What went wrong and what to do next.
+    public let description: String
+
+    private init(_ kind: Kind, _ description: String) {
+        self.kind = kind
+        self.description = description
+    }
+
+    /// The job's state does not allow Update.
+    public static func refusedState(jobID: String, state: JobState) -> UpdateError {
+        UpdateError(.refusedState, "job \(jobID) is in state \(state.rawValue): \(state.explanation) "
+            + "Update is allowed only in AUTO_VERIFY_FAILED or MANUAL_VERIFY_FAILED; nothing was changed or uploaded.")
+    }
+
+    /// A file could not be read or is not a regular file.
+    public static func fileUnreadable(path: String, reason: String) -> UpdateError {
+        UpdateError(.local, "\(path): cannot be read (\(reason))")
+    }
+
+    /// The journal could not be read or written.
+    public static func journal(path: String, reason: String) -> UpdateError {
+        UpdateError(.local, "journal \(path) \(reason)")
+    }
+
+    /// The journal belongs to another job or other files than the ones given.
+    public static func journalMismatch(path: String, reason: String) -> UpdateError {
+        UpdateError(.local, "journal \(path) does not match this update: \(reason); "
+            + "give the same --job-id and files as the interrupted run, or start again without --resume")
+    }
+
+    /// A file changed since the journal was written, so its uploaded parts may no longer match it.
+    public static func fileChanged(path: String, role: Role) -> UpdateError {
+        UpdateError(.local, "\(path) (\(role.rawValue)) changed since the interrupted update began (size, time or inode "
+            + "differ); its uploaded parts would not match: run the update again without --resume")
+    }
+
+    /// The file cannot be split as asked.
+    public static func invalidPlan(path: String, role: Role, reason: PartPlanError) -> UpdateError {
+        UpdateError(.local, "\(path) (\(role.rawValue)): \(reason.description)")
+    }
+
+    /// The Update answer lacked the URLs for a file, or had the wrong number of them.
+    public static func missingUploadURLs(role: Role, expected: Int, received: Int) -> UpdateError {
+        UpdateError(.service, "the service's Update answer has \(received) upload URL(s) for the \(role.rawValue), "
+            + "expected \(expected); the job was updated but nothing was uploaded: run the update again")
+    }
+
+    /// A part could not be uploaded, even after retries.
+    public static func uploadFailed(path: String, role: Role, part: Int, of count: Int, reason: String) -> UpdateError {
+        UpdateError(.uploadFailed, "\(path) (\(role.rawValue)) part \(part) of \(count) could not be uploaded: \(reason). "
+            + "Parts already sent are kept: finish with --resume")
+    }
+
+    /// A post-upload command was rejected.
+    public static func commandFailed(command: String, jobID: String, reason: String) -> UpdateError {
+        UpdateError(.uploadFailed, "command \(command) for job \(jobID) failed: \(reason); finish with --resume")
+    }
+
+    /// A resume found nothing to do because the upload URLs expired.
+    public static func urlsExpired(path: String, createdAt: Date) -> UpdateError {
+        UpdateError(.local, "journal \(path): its upload URLs were issued at \(ISO8601DateFormatter().string(from: createdAt)) "
+            + "and are valid for 24 hours only: run the update again without --resume")
+    }
+}

@@ -1,0 +1,240 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import Preflight
+
+/// Re-submits a training job whose review failed: lint the files, check the job's state, call Update, stream the
+/// files to the returned URLs (videos in parallel parts, retried), confirm the multipart uploads and, if asked,
+/// submit the job for review. Progress is journalled so an interrupted run can be finished with `resume`.
+///
+/// ```swift
+/// let workflow = UpdateWorkflow(service: client)
+/// let outcome = try await workflow.run(UpdateOptions(projectID: project, jobID: job,
+///     files: [UpdateFile(role: .trainingVideo, path: "take-4.mp4")], submit: true))
+/// ```
+public struct UpdateWorkflow: Sendable {
+    /// The service calls (Show, Update, Execute).
+    public let service: any TrainingJobUpdating
+    /// The linter run before anything is sent.
+    public let linter: Linter
+
+    /// Creates a workflow over a service client.
+    public init(service: any TrainingJobUpdating, linter: Linter = Linter()) {
+        self.service = service
+        self.linter = linter
+    }
+
+    /// Runs the update.
+    /// - Returns: `.lintFailed` (no network call was made), `.planned` for a dry run, or `.completed`.
+    /// - Throws: ``UpdateError`` (`refusedState`, `uploadFailed`, …) or the client's errors for failed service calls.
+    public func run(_ options: UpdateOptions, events: @escaping @Sendable (UpdateEvent) -> Void = { _ in }) async throws
+        -> UpdateOutcome {
+        let files = options.files.map { UpdateFile(role: $0.role, path: Self.absolutePath($0.path)) }
+
+        // 1. Lint: a failing file stops everything before any request is made.
+        events(.step(name: "lint", message: "Checking \(files.count) file(s) against the service's rules"))
+        let report = await linter.lint(files: files.map { (path: $0.path, role: $0.role) })
+        guard report.passed else { return .lintFailed(report) }
+
+        if options.resume { return try await resume(options, files: files, report: report, events: events) }
+
+        // 2. Show: Update is allowed only after a failed review.
+        events(.step(name: "show", message: "Checking the state of job \(options.jobID)"))
+        let state = try await service.jobState(jobID: options.jobID)
+        guard state.allowsUpdate else { throw UpdateError.refusedState(jobID: options.jobID, state: state) }
+
+        let planned = try plan(files, partSize: options.partSize)
+        var request = options.request
+        for (file, plan, _) in planned {
+            if file.role == .trainingVideo { request.videoMultipartCount = plan.count }
+            if file.role == .actionVideo { request.actionVideoMultipartCount = plan.count }
+        }
+        let commands = Self.commands(for: files, submit: options.submit)
+        let plannedFiles = planned.map { Self.describe($0.file, $0.plan, identity: $0.identity) }
+        if options.dryRun {
+            return .planned(UpdatePlan(jobID: options.jobID, state: state.rawValue, request: request, files: plannedFiles,
+                                       commands: commands.map(\.rawValue), parallelism: options.parallelism), report)
+        }
+
+        // 3. Update: new single-use URLs for every file.
+        events(.step(name: "update", message: "Updating job \(options.jobID)"))
+        let urls = try await service.updateJob(jobID: options.jobID, request: request)
+        var journalFiles: [JournalFile] = []
+        for (file, plan, identity) in planned {
+            let received = urls.urls(for: file.role)
+            guard received.count == plan.count else {
+                throw UpdateError.missingUploadURLs(role: file.role, expected: plan.count, received: received.count)
+            }
+            let parts = zip(plan.parts, received).map { JournalPart(part: $0, url: $1) }
+            journalFiles.append(JournalFile(role: file.role, path: file.path, identity: identity, partSize: plan.partSize,
+                                            parts: parts))
+        }
+        let journal = UpdateJournal(projectID: options.projectID, jobID: options.jobID, files: journalFiles,
+                                    submit: options.submit)
+        let store = JournalStore(journal: journal, url: options.journalURL)
+        try await store.save()
+        return try await finish(store: store, options: options, files: plannedFiles, resumed: false, report: report,
+                                events: events)
+    }
+
+    // MARK: - Steps
+
+    private func resume(_ options: UpdateOptions, files: [UpdateFile], report: LintReport,
+                        events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> UpdateOutcome {
+        guard let journalURL = options.journalURL else {
+            throw UpdateError.journal(path: "(none)", reason: "is needed to resume; give --journal PATH")
+        }
+        var journal = try JournalFileIO.read(journalURL)
+        guard journal.jobID == options.jobID else {
+            throw UpdateError.journalMismatch(path: journalURL.path, reason: "it is for job \(journal.jobID)")
+        }
+        let given = Set(files.map { "\($0.role.rawValue)=\($0.path)" })
+        let recorded = Set(journal.files.map { "\($0.role.rawValue)=\($0.path)" })
+        guard given == recorded else {
+            throw UpdateError.journalMismatch(path: journalURL.path, reason: "it records the files "
+                + journal.files.map { "--\($0.role.rawValue) \($0.path)" }.joined(separator: " "))
+        }
+        for file in journal.files where (try? FileIdentity(path: file.path)) != file.identity {
+            throw UpdateError.fileChanged(path: file.path, role: file.role)
+        }
+        if Date().timeIntervalSince(journal.createdAt) > 24 * 3600 {
+            throw UpdateError.urlsExpired(path: journalURL.path, createdAt: journal.createdAt)
+        }
+        let plannedFiles = journal.files.map { file in
+            PlannedFile(role: file.role, path: file.path, size: file.identity.size, uploadField: file.role.uploadField,
+                        contentType: file.role.uploadContentType, partSize: file.partSize, partCount: file.parts.count)
+        }
+        let submitted = journal.commandsSent.contains(TrainingCommand.submitVerifying.rawValue)
+        events(.step(name: "show", message: "Checking the state of job \(options.jobID)"))
+        let state = try await service.jobState(jobID: options.jobID)
+        if !submitted, !(state.allowsUpdate || state == .waitFileUpload) {
+            throw UpdateError.refusedState(jobID: options.jobID, state: state)
+        }
+        if options.dryRun {
+            let commands = Self.commands(for: files, submit: options.submit || journal.submit)
+                .filter { !journal.commandsSent.contains($0.rawValue) }
+            return .planned(UpdatePlan(jobID: options.jobID, state: state.rawValue, request: options.request,
+                                       files: plannedFiles, commands: commands.map(\.rawValue),
+                                       parallelism: options.parallelism), report)
+        }
+        // The service knows which training-video parts it holds: a part may have arrived after the journal was last
+        // written (the process was killed between the answer and the write).
+        if let index = journal.files.firstIndex(where: { $0.role == .trainingVideo }),
+           !journal.commandsSent.contains(TrainingCommand.confirmMultipartUploaded.rawValue),
+           !journal.files[index].parts.allSatisfy(\.uploaded) {
+            events(.step(name: "resume", message: "Asking the service which training-video parts it already has"))
+            let answer = try await service.executeCommand(jobID: options.jobID, command: .getMultipartUploaded)
+            let held = Set((answer.multipartData ?? []).compactMap(\.partNumberValue))
+            for part in journal.files[index].parts.indices where held.contains(journal.files[index].parts[part].part.number) {
+                journal.files[index].parts[part].uploaded = true
+            }
+        }
+        let store = JournalStore(journal: journal, url: journalURL)
+        try await store.save()
+        var resumedOptions = options
+        resumedOptions.submit = options.submit || journal.submit
+        return try await finish(store: store, options: resumedOptions, files: plannedFiles, resumed: true, report: report,
+                                events: events)
+    }
+
+    /// Uploads what is missing, confirms, submits, removes the journal.
+    private func finish(store: JournalStore, options: UpdateOptions, files: [PlannedFile], resumed: Bool,
+                        report: LintReport, events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> UpdateOutcome {
+        let journal = await store.journal
+        var tasks: [PartUploadTask] = []
+        var statuses: [UploadFileStatus] = []
+        for (fileIndex, file) in journal.files.enumerated() {
+            var uploaded: Int64 = 0
+            for entry in file.parts {
+                if entry.uploaded {
+                    uploaded += entry.part.length
+                } else {
+                    tasks.append(PartUploadTask(fileIndex: fileIndex, path: file.path, role: file.role, part: entry.part,
+                                                partCount: file.parts.count, url: entry.url,
+                                                contentType: file.role.uploadContentType))
+                }
+            }
+            statuses.append(UploadFileStatus(role: file.role, path: file.path, totalBytes: file.identity.size,
+                                             uploadedBytes: uploaded))
+        }
+
+        // 4. Upload, streaming each part from disk.
+        if !tasks.isEmpty {
+            events(.step(name: "upload", message: "Uploading \(tasks.count) part(s), \(options.parallelism) at a time"))
+            events(.uploadStarting(statuses))
+            let httpClient = HTTPClient(eventLoopGroupProvider: .singleton,
+                                        configuration: PartUploader.clientConfiguration(parallelism: options.parallelism))
+            let uploader = PartUploader(httpClient: httpClient, parallelism: options.parallelism, retry: options.retry)
+            do {
+                try await uploader.upload(tasks, events: { events(.upload($0)) }, partDone: { task in
+                    try await store.markUploaded(fileIndex: task.fileIndex, partNumber: task.part.number)
+                })
+            } catch {
+                try? await httpClient.shutdown()
+                throw error
+            }
+            try await httpClient.shutdown()
+        }
+
+        // 5–6. Confirm the multipart uploads, then submit.
+        var sent: [String] = []
+        let roles = journal.files.map(\.role)
+        for command in Self.commands(for: roles.map { UpdateFile(role: $0, path: "") }, submit: options.submit)
+        where !journal.commandsSent.contains(command.rawValue) {
+            let isSubmit = command == .submitVerifying
+            events(.step(name: isSubmit ? "submit" : "confirm",
+                         message: isSubmit ? "Submitting job \(options.jobID) for review" : "Sending \(command.rawValue)"))
+            let answer = try await service.executeCommand(jobID: options.jobID, command: command)
+            if !answer.succeeded {
+                throw UpdateError.commandFailed(command: command.rawValue, jobID: options.jobID,
+                                                reason: answer.failureMessage ?? "the service answered EXCUTE_FAILED")
+            }
+            try await store.recordCommand(command.rawValue)
+            sent.append(command.rawValue)
+        }
+        if let url = options.journalURL { JournalFileIO.remove(url) }
+        let bytes = tasks.reduce(Int64(0)) { $0 + $1.part.length }
+        let summary = UpdateSummary(jobID: options.jobID, files: files, partsSent: tasks.count, bytesSent: bytes,
+                                    commands: sent, submitted: options.submit, resumed: resumed)
+        return .completed(summary, report)
+    }
+
+    // MARK: - Planning
+
+    private func plan(_ files: [UpdateFile], partSize: Int64?) throws -> [(file: UpdateFile, plan: PartPlan, identity: FileIdentity)] {
+        try files.map { file in
+            let identity = try FileIdentity(path: file.path)
+            let plan: PartPlan
+            if file.role.isMultipartUpload {
+                do {
+                    plan = try PartPlan(fileSize: identity.size, partSize: partSize)
+                } catch let error as PartPlanError {
+                    throw UpdateError.invalidPlan(path: file.path, role: file.role, reason: error)
+                }
+            } else {
+                plan = PartPlan.single(fileSize: identity.size)
+            }
+            return (file, plan, identity)
+        }
+    }
+
+    private static func describe(_ file: UpdateFile, _ plan: PartPlan, identity: FileIdentity) -> PlannedFile {
+        PlannedFile(role: file.role, path: file.path, size: identity.size, uploadField: file.role.uploadField,
+                    contentType: file.role.uploadContentType, partSize: plan.partSize, partCount: plan.count)
+    }
+
+    /// The commands after the upload: confirm each uploaded video, then submit if asked.
+    static func commands(for files: [UpdateFile], submit: Bool) -> [TrainingCommand] {
+        var commands: [TrainingCommand] = []
+        if files.contains(where: { $0.role == .trainingVideo }) { commands.append(.confirmMultipartUploaded) }
+        if files.contains(where: { $0.role == .actionVideo }) { commands.append(.confirmActionVideoMultipartUploaded) }
+        if submit { commands.append(.submitVerifying) }
+        return commands
+    }
+
+    static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        let cwd = FileManager.default.currentDirectoryPath
+        return URL(fileURLWithPath: cwd).appendingPathComponent(path).standardizedFileURL.path
+    }
+}

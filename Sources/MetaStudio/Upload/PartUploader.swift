@@ -1,0 +1,238 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import Preflight
+
+/// How a failed part upload is retried: exponential backoff with jitter, for network errors and 5xx/408/429 answers.
+public struct UploadRetryPolicy: Hashable, Sendable {
+    /// Attempts per part, the first one included.
+    public var maxAttempts: Int
+    /// Wait before the second attempt; doubled for each further attempt.
+    public var initialDelay: Duration
+    /// Longest wait between attempts.
+    public var maxDelay: Duration
+
+    /// Creates a policy (defaults: 5 attempts, 0.25 s doubling up to 8 s).
+    public init(maxAttempts: Int = 5, initialDelay: Duration = .milliseconds(250), maxDelay: Duration = .seconds(8)) {
+        self.maxAttempts = max(1, maxAttempts)
+        self.initialDelay = initialDelay
+        self.maxDelay = maxDelay
+    }
+
+    /// The wait after failed attempt `attempt` (1-based): full backoff scaled by a random factor in 0.5–1.
+    func delay(afterAttempt attempt: Int) -> Duration {
+        let exponent = min(attempt - 1, 20)
+        let grown = initialDelay * (1 << exponent)
+        let capped = min(grown, maxDelay)
+        return capped * Double.random(in: 0.5...1.0)
+    }
+}
+
+/// One part to PUT: a byte range of a file and the signed URL it goes to.
+public struct PartUploadTask: Hashable, Sendable {
+    /// Index of the file among those being uploaded (for progress and journal bookkeeping).
+    public var fileIndex: Int
+    /// Path of the file.
+    public var path: String
+    /// What the file is for.
+    public var role: Role
+    /// The byte range.
+    public var part: FilePart
+    /// How many parts the file has (for messages).
+    public var partCount: Int
+    /// The signed upload URL; a secret, never shown whole.
+    public var url: String
+    /// The `Content-Type` the URL requires.
+    public var contentType: String
+
+    /// Creates a task.
+    public init(fileIndex: Int, path: String, role: Role, part: FilePart, partCount: Int, url: String, contentType: String) {
+        self.fileIndex = fileIndex
+        self.path = path
+        self.role = role
+        self.part = part
+        self.partCount = partCount
+        self.url = url
+        self.contentType = contentType
+    }
+}
+
+/// Something that happened during an upload, for progress displays.
+public enum UploadEvent: Sendable {
+    /// Bytes of a file were handed to the network (negative when a failed attempt's bytes are taken back).
+    case bytesSent(fileIndex: Int, bytes: Int64)
+    /// A part was uploaded (HTTP 2xx).
+    case partUploaded(fileIndex: Int, part: Int)
+    /// A part failed and is retried after a pause; `reason` has no secrets.
+    case retrying(fileIndex: Int, part: Int, attempt: Int, reason: String)
+}
+
+/// Uploads parts of files to signed URLs, streaming each part from disk, several at a time, retrying failures.
+public struct PartUploader: Sendable {
+    /// The HTTP client used for the PUTs (its connection pool must allow `parallelism` connections per host).
+    public let httpClient: HTTPClient
+    /// Parts in flight at once.
+    public let parallelism: Int
+    /// Retry behaviour for a failed part.
+    public let retry: UploadRetryPolicy
+    /// Largest chunk read from disk at once (at most 1 MiB).
+    public let chunkSize: Int
+
+    /// Creates an uploader.
+    public init(httpClient: HTTPClient, parallelism: Int = 4, retry: UploadRetryPolicy = UploadRetryPolicy(),
+                chunkSize: Int = 1024 * 1024) {
+        self.httpClient = httpClient
+        self.parallelism = max(1, parallelism)
+        self.retry = retry
+        self.chunkSize = max(4096, min(chunkSize, 1024 * 1024))
+    }
+
+    /// The usual HTTP client configuration for uploads: enough connections for `parallelism`, no redirects.
+    public static func clientConfiguration(parallelism: Int) -> HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: HTTPClient.Configuration.Timeout(connect: .seconds(15), read: .seconds(120)))
+        configuration.connectionPool = HTTPClient.Configuration.ConnectionPool(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, parallelism))
+        return configuration
+    }
+
+    /// Uploads every task, at most `parallelism` at once; `partDone` runs after each part's 2xx (e.g. to journal it).
+    /// - Throws: ``UpdateError`` (`uploadFailed`) for the first part that fails for good; parts in flight are cancelled.
+    public func upload(
+        _ tasks: [PartUploadTask],
+        events: @escaping @Sendable (UploadEvent) -> Void = { _ in },
+        partDone: @escaping @Sendable (PartUploadTask) async throws -> Void = { _ in }
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var pending = tasks[...]
+            func startNext() {
+                guard let task = pending.popFirst() else { return }
+                group.addTask {
+                    try await uploadWithRetries(task, events: events)
+                    events(.partUploaded(fileIndex: task.fileIndex, part: task.part.number))
+                    try await partDone(task)
+                }
+            }
+            for _ in 0..<min(parallelism, tasks.count) { startNext() }
+            while try await group.next() != nil {
+                startNext()
+            }
+        }
+    }
+
+    private func uploadWithRetries(_ task: PartUploadTask, events: @escaping @Sendable (UploadEvent) -> Void) async throws {
+        var attempt = 1
+        while true {
+            try Task.checkCancellation()
+            let counter = SentCounter()
+            do {
+                try await uploadOnce(task) { bytes in
+                    counter.add(bytes)
+                    events(.bytesSent(fileIndex: task.fileIndex, bytes: Int64(bytes)))
+                }
+                return
+            } catch let failure as PartFailure {
+                let sent = counter.total
+                if sent > 0 { events(.bytesSent(fileIndex: task.fileIndex, bytes: -sent)) }
+                if Task.isCancelled { throw CancellationError() }
+                guard failure.retryable, attempt < retry.maxAttempts else {
+                    let tries = attempt == 1 ? "" : " (after \(attempt) attempts)"
+                    throw UpdateError.uploadFailed(path: task.path, role: task.role, part: task.part.number,
+                                                   of: task.partCount, reason: failure.reason + tries)
+                }
+                events(.retrying(fileIndex: task.fileIndex, part: task.part.number, attempt: attempt + 1, reason: failure.reason))
+                try await Task.sleep(for: retry.delay(afterAttempt: attempt))
+                attempt += 1
+            }
+        }
+    }
+
+    /// One PUT of one part; throws a ``PartFailure`` saying whether another attempt may help.
+    private func uploadOnce(_ task: PartUploadTask, onChunk: @escaping @Sendable (Int) -> Void) async throws {
+        var request = HTTPClientRequest(url: task.url)
+        request.method = .PUT
+        request.headers.replaceOrAdd(name: "Content-Type", value: task.contentType)
+        let reader = FileRangeReader(path: task.path, offset: task.part.offset, length: task.part.length,
+                                     chunkSize: chunkSize, onChunk: onChunk)
+        request.body = .stream(reader, length: .known(task.part.length))
+        // Generous for slow links: two minutes plus the part at 32 KiB/s; the read timeout catches a stalled peer sooner.
+        let seconds = 120 + task.part.length / (32 * 1024)
+        let response: HTTPClientResponse
+        do {
+            response = try await httpClient.execute(request, timeout: .seconds(seconds))
+        } catch let error as FileRangeReaderError {
+            throw PartFailure(reason: error.description, retryable: false)
+        } catch is CancellationError {
+            throw PartFailure(reason: "cancelled", retryable: false)
+        } catch {
+            throw PartFailure(reason: Self.describe(error, url: task.url), retryable: true)
+        }
+        let status = Int(response.status.code)
+        let body: ByteBuffer
+        do {
+            body = try await response.body.collect(upTo: 64 * 1024)
+        } catch {
+            if (200..<300).contains(status) { return }
+            throw PartFailure(reason: "HTTP \(status) from \(UploadURLText.redacted(task.url))", retryable: true)
+        }
+        if (200..<300).contains(status) { return }
+        let detail = Self.storageErrorCode(String(buffer: body)).map { " \($0)" } ?? ""
+        let retryable = status >= 500 || status == 408 || status == 429
+        throw PartFailure(reason: "HTTP \(status)\(detail) from \(UploadURLText.redacted(task.url))", retryable: retryable)
+    }
+
+    /// The `<Code>` of an object-storage XML error body, if there is one.
+    static func storageErrorCode(_ body: String) -> String? {
+        guard let start = body.range(of: "<Code>"), let end = body.range(of: "</Code>", range: start.upperBound..<body.endIndex)
+        else { return nil }
+        let code = body[start.upperBound..<end.lowerBound]
+        guard !code.isEmpty, code.count <= 64, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "_" }) else {
+            return nil
+        }
+        return String(code)
+    }
+
+    /// A network error in words, without the URL's query (AsyncHTTPClient errors do not carry it, but be sure).
+    static func describe(_ error: Error, url: String) -> String {
+        let text: String
+        if let clientError = error as? HTTPClientError {
+            text = "\(clientError)"
+        } else {
+            text = String(describing: type(of: error)) + ": \(error)"
+        }
+        return UploadURLText.scrub(text, url: url) + " (\(UploadURLText.redacted(url)))"
+    }
+}
+
+/// Why one attempt failed, and whether another attempt may succeed.
+struct PartFailure: Error {
+    var reason: String
+    var retryable: Bool
+}
+
+/// Counts the bytes of one attempt so they can be taken back from the progress if it fails.
+private final class SentCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int64 = 0
+    func add(_ bytes: Int) { lock.withLock { value += Int64(bytes) } }
+    var total: Int64 { lock.withLock { value } }
+}
+
+/// Signed URLs shown safely: scheme, host, port and path, never the query (it holds the signature).
+public enum UploadURLText {
+    /// `https://host/path?…` for a URL with a query; `https://host/path` otherwise; `<upload URL>` if unparseable.
+    public static func redacted(_ url: String) -> String {
+        guard let components = URLComponents(string: url), let host = components.host else { return "<upload URL>" }
+        let port = components.port.map { ":\($0)" } ?? ""
+        let query = (components.percentEncodedQuery?.isEmpty == false) ? "?…" : ""
+        return "\(components.scheme ?? "https")://\(host)\(port)\(components.percentEncodedPath)\(query)"
+    }
+
+    /// Removes any copy of `url`'s query string from `text`.
+    static func scrub(_ text: String, url: String) -> String {
+        guard let query = URLComponents(string: url)?.percentEncodedQuery, !query.isEmpty else { return text }
+        return text.replacingOccurrences(of: query, with: "…")
+    }
+}
