@@ -1,0 +1,194 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A loopback emulator of the MetaStudio 2D training-job API and of its upload URLs, for tests and local runs.
+///
+/// ```swift
+/// let server = try EmulatorServer(configuration: .init(projectID: "p1", credentials: ["AK": "SK"]))
+/// let baseURL = try await server.start()          // e.g. http://127.0.0.1:41234
+/// server.injectFault(.status(503), matching: .api(method: "POST"), times: 1)
+/// // … run a client against baseURL …
+/// print(server.receivedRequests().map(\.status))
+/// try await server.shutdown()
+/// ```
+public final class EmulatorServer: Sendable {
+    /// The configuration the server was created with.
+    public let configuration: EmulatorConfiguration
+    /// Where uploads and assembled files are stored.
+    public let storageDirectory: URL
+
+    let store: JobStore
+    let faults = FaultRegistry()
+    let log: RequestLog
+    private let ownsStorage: Bool
+    private let runtime = LockedBox(Runtime())
+
+    private struct Runtime {
+        var started = false
+        var stopped = false
+        var serverChannel: (any Channel)?
+        var acceptTask: Task<Void, Never>?
+        var connections: [ObjectIdentifier: (channel: any Channel, task: Task<Void, Never>?)] = [:]
+        var baseURL: URL?
+    }
+
+    /// Creates a server (not yet listening).
+    /// - Throws: ``EmulatorError`` for a non-loopback host without `allowNonLoopback`, a seeded job with an
+    ///   unknown state, or a storage folder that cannot be created.
+    public init(configuration: EmulatorConfiguration) throws {
+        guard configuration.allowNonLoopback || Self.isLoopbackHost(configuration.host) else {
+            throw EmulatorError.nonLoopbackHost(configuration.host)
+        }
+        self.configuration = configuration
+        if let directory = configuration.storageDirectory {
+            storageDirectory = directory
+            ownsStorage = false
+        } else {
+            storageDirectory = FileManager.default.temporaryDirectory
+                .appendingPathComponent("metastudio-emulator-\(Randomness.hex(bytes: 8))", isDirectory: true)
+            ownsStorage = true
+        }
+        do {
+            try FileManager.default.createDirectory(at: storageDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw EmulatorError("emulator: cannot create the storage folder \(storageDirectory.path): \(error.localizedDescription)")
+        }
+        store = try JobStore(projectID: configuration.projectID, storageRoot: storageDirectory, seeded: configuration.seededJobs)
+        log = RequestLog(observer: configuration.onRequest)
+    }
+
+    static func isLoopbackHost(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// The base URL once started (e.g. `http://127.0.0.1:41234`), else `nil`.
+    public var baseURL: URL? { runtime.withLock { $0.baseURL } }
+
+    /// Binds the configured host and starts serving.
+    /// - Parameter port: the TCP port; `0` picks a free one.
+    /// - Returns: the base URL with the real port, e.g. `http://127.0.0.1:41234`.
+    public func start(port: Int = 0) async throws -> URL {
+        try runtime.withLock { state in
+            guard !state.started else { throw EmulatorError.alreadyStarted() }
+            state.started = true
+        }
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .bind(host: configuration.host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(wrappingChannelSynchronously: channel)
+                }
+            }
+        guard let address = server.channel.localAddress, let boundPort = address.port, let ip = address.ipAddress,
+              let url = URL(string: "http://\(ip.contains(":") ? "[\(ip)]" : ip):\(boundPort)")
+        else {
+            try? await server.channel.close()
+            throw EmulatorError("emulator: could not read the bound address")
+        }
+        store.setBaseURL(url.absoluteString)
+        let handler = ConnectionHandler(
+            projectID: configuration.projectID, store: store,
+            api: JobAPI(store: store, review: AutomatedReview()), faults: faults, log: log,
+            authenticator: RequestAuthenticator(
+                credentials: configuration.credentials, tokens: configuration.tokens,
+                maxClockSkew: configuration.maxClockSkew))
+        let acceptTask = Task { await self.accept(server, handler: handler) }
+        runtime.withLock { state in
+            state.serverChannel = server.channel
+            state.acceptTask = acceptTask
+            state.baseURL = url
+        }
+        return url
+    }
+
+    private func accept(_ server: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>, handler: ConnectionHandler) async {
+        do {
+            try await server.executeThenClose { inbound in
+                for try await connection in inbound {
+                    let id = ObjectIdentifier(connection.channel)
+                    let accepted = runtime.withLock { state -> Bool in
+                        guard !state.stopped else { return false }
+                        state.connections[id] = (connection.channel, nil)
+                        return true
+                    }
+                    guard accepted else {
+                        connection.channel.close(promise: nil)
+                        continue
+                    }
+                    let task = Task {
+                        await handler.serve(connection)
+                        self.runtime.withLock { _ = $0.connections.removeValue(forKey: id) }
+                    }
+                    runtime.withLock { state in
+                        if state.connections[id] != nil { state.connections[id]?.task = task }
+                    }
+                }
+            }
+        } catch {
+            // The listening socket was closed by shutdown().
+        }
+    }
+
+    /// Stops listening, closes open connections (cancelling requests in flight) and waits for them.
+    /// A temporary storage folder is removed; a configured one is kept.
+    public func shutdown() async throws {
+        let (server, acceptTask, connections) = runtime.withLock { state in
+            state.stopped = true
+            let taken = (state.serverChannel, state.acceptTask, Array(state.connections.values))
+            state.serverChannel = nil
+            state.acceptTask = nil
+            return taken
+        }
+        try? await server?.close()
+        await acceptTask?.value
+        for connection in connections {
+            connection.task?.cancel()
+            connection.channel.close(promise: nil)
+        }
+        for connection in connections { await connection.task?.value }
+        let remaining = runtime.withLock { state in Array(state.connections.values) }
+        for connection in remaining {
+            connection.task?.cancel()
+            connection.channel.close(promise: nil)
+            await connection.task?.value
+        }
+        if ownsStorage { try? FileManager.default.removeItem(at: storageDirectory) }
+    }
+
+    // MARK: - Test API
+
+    /// Plays `fault` on the next `times` requests that `matcher` selects (faults are used in injection order).
+    public func injectFault(_ fault: EmulatorFault, matching matcher: FaultMatcher = .any, times: Int = 1) {
+        faults.add(fault, matching: matcher, times: times)
+    }
+
+    /// Removes every pending fault.
+    public func clearFaults() { faults.removeAll() }
+
+    /// The API and upload requests handled so far, oldest first (control-endpoint calls are not listed).
+    public func receivedRequests() -> [ReceivedRequest] { log.all }
+
+    /// The state of a job, or `nil` if it does not exist.
+    public func jobState(_ jobID: String) -> String? { store.state(jobID) }
+
+    /// A snapshot of a job (state, operation logs, uploaded parts), or `nil` if it does not exist.
+    public func job(_ jobID: String) -> JobSnapshot? { store.snapshot(jobID) }
+
+    /// Sets a job's state (creating a bare job when the id is unknown), e.g. to play a manual review.
+    /// - Throws: ``EmulatorError`` for a state the contract does not list.
+    public func setJobState(_ jobID: String, _ state: String) throws {
+        try store.setState(jobID, state)
+    }
+
+    /// The stored file of a role: for videos the file assembled by the CONFIRM command, for the other roles the
+    /// uploaded file; `nil` until there is one.
+    public func storedFileURL(jobID: String, role: UploadRole) -> URL? { store.storedFile(jobID, role: role) }
+
+    /// The parts received for a role in the job's current upload round, by part number.
+    public func uploadedParts(jobID: String, role: UploadRole) -> [UploadedPart] { store.uploadedParts(jobID, role: role) }
+}

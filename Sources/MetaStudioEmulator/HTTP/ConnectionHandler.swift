@@ -1,0 +1,279 @@
+import Crypto
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Serves one HTTP/1.1 connection: reads requests in order, dispatches them to the API, the upload
+/// receiver or the control endpoints, plays injected faults, and records each request.
+struct ConnectionHandler: Sendable {
+    let projectID: String
+    let store: JobStore
+    let api: JobAPI
+    let faults: FaultRegistry
+    let log: RequestLog
+    let authenticator: RequestAuthenticator
+
+    /// Largest JSON body accepted by the API and control endpoints.
+    static let maxJSONBody = 1 << 20
+
+    /// Thrown to end a connection on purpose (an injected reset).
+    struct ConnectionDropped: Error {}
+
+    typealias Outbound = NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+
+    func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
+        let channel = connection.channel
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                let reader = PartReader(inbound)
+                while let head = try await reader.nextHead() {
+                    let keepAlive = try await handle(head, reader: reader, outbound: outbound, channel: channel)
+                    if !keepAlive { return }
+                }
+            }
+        } catch {
+            // Resets, truncated bodies and closed sockets end the connection; the request was already recorded.
+        }
+    }
+
+    private func handle(_ head: HTTPRequestHead, reader: PartReader, outbound: Outbound, channel: any Channel) async throws -> Bool {
+        let target = RequestTarget(uri: head.uri)
+        let segments = target.segments
+        if segments.first == "__emulator" {
+            return try await control(head, target: target, reader: reader, outbound: outbound, channel: channel)
+        }
+        if segments.count == 2, segments[0] == "upload" {
+            return try await upload(head, target: target, ticketID: segments[1], reader: reader, outbound: outbound, channel: channel)
+        }
+        return try await apiCall(head, target: target, reader: reader, outbound: outbound, channel: channel)
+    }
+
+    // MARK: - API
+
+    private func apiCall(_ head: HTTPRequestHead, target: RequestTarget, reader: PartReader, outbound: Outbound, channel: any Channel) async throws -> Bool {
+        let method = head.method.rawValue
+        func record(_ status: Int?) {
+            log.record(ReceivedRequest(method: method, path: target.rawPath, status: status, time: Date(), kind: .api))
+        }
+        let fault = faults.take(for: FaultContext(method: method, path: target.rawPath, isUpload: false))
+        switch fault {
+        case .status(let status):
+            try await reader.drain()
+            try await send(.error(.injected(status)), head: head, outbound: outbound)
+            record(status)
+            return head.isKeepAlive
+        case .connectionReset:
+            try await reader.drain()
+            record(nil)
+            await Self.reset(channel)
+            throw ConnectionDropped()
+        default:
+            break
+        }
+        let throttle = Self.throttle(for: fault)
+        guard let body = try await reader.collect(limit: Self.maxJSONBody, throttle: throttle) else {
+            let response = EmulatorResponse.error(.invalidBody("the body is larger than \(Self.maxJSONBody) bytes"))
+            try await send(response, head: head, outbound: outbound)
+            record(response.status)
+            return head.isKeepAlive
+        }
+        let response = await apiResponse(head, target: target, body: body)
+        if case .delay(let milliseconds) = fault { try await Task.sleep(for: .milliseconds(milliseconds)) }
+        try await send(response, head: head, outbound: outbound)
+        record(response.status)
+        return head.isKeepAlive
+    }
+
+    private func apiResponse(_ head: HTTPRequestHead, target: RequestTarget, body: [UInt8]) async -> EmulatorResponse {
+        let method = head.method.rawValue
+        let routed: (route: JobAPI.Route, project: String)
+        switch JobAPI.route(method: method, segments: target.segments, rawPath: target.rawPath) {
+        case .failure(let error): return .error(error)
+        case .success(let value): routed = value
+        }
+        let headers = head.headers.map { ($0.name, $0.value) }
+        if let failure = authenticator.check(
+            method: method, path: target.rawPath, query: target.query, headers: headers, body: body, now: Date()) {
+            return .error(failure)
+        }
+        guard routed.project == projectID else { return .error(.projectMismatch(routed.project)) }
+        if let headerProject = head.headers.first(name: "X-Project-Id"), headerProject != projectID {
+            return .error(.projectMismatch(headerProject))
+        }
+        return await api.handle(routed.route, query: target.query, body: body, appUserID: head.headers.first(name: "X-App-UserId"))
+    }
+
+    // MARK: - Uploads
+
+    private func upload(
+        _ head: HTTPRequestHead, target: RequestTarget, ticketID: String, reader: PartReader, outbound: Outbound,
+        channel: any Channel
+    ) async throws -> Bool {
+        let method = head.method.rawValue
+        let destination = store.ticketTarget(ticketID)
+        func record(_ status: Int?) {
+            log.record(ReceivedRequest(
+                method: method, path: target.rawPath, status: status, time: Date(), kind: .upload,
+                uploadRole: destination?.role, uploadPart: destination?.part))
+        }
+        func answer(_ response: EmulatorResponse) async throws -> Bool {
+            try await send(response, head: head, outbound: outbound)
+            record(response.status)
+            return head.isKeepAlive
+        }
+        guard head.method == .PUT else {
+            try await reader.drain()
+            return try await answer(.uploadError(UploadError(status: 405, code: "MethodNotAllowed", message: "upload URLs accept PUT only")))
+        }
+        let fault = faults.take(for: FaultContext(
+            method: method, path: target.rawPath, isUpload: true, role: destination?.role, part: destination?.part))
+        switch fault {
+        case .status(let status):
+            try await reader.drain()
+            return try await answer(.uploadError(.injected(status)))
+        case .connectionReset:
+            // Take in about half of the body first, so the client sees the reset mid-upload.
+            let declared = head.headers.first(name: "Content-Length").flatMap(Int.init) ?? 0
+            var received = 0
+            repeat {
+                guard let chunk = try await reader.nextChunk() else { break }
+                received += chunk.readableBytes
+            } while received < declared / 2
+            record(nil)
+            await Self.reset(channel)
+            throw ConnectionDropped()
+        default:
+            break
+        }
+        let throttle = Self.throttle(for: fault)
+
+        let lease: UploadLease
+        do {
+            lease = try store.beginUpload(
+                ticketID: ticketID, signature: target.value("signature"), expires: target.value("expires"),
+                contentType: head.headers.first(name: "Content-Type"))
+        } catch {
+            try await reader.drain()
+            return try await answer(.uploadError(error))
+        }
+
+        let etag: String
+        do {
+            let received = try await Self.receive(into: lease.temporaryFile, from: reader, throttle: throttle)
+            etag = "\"\(received.md5)\""
+            try store.finishUpload(lease, etag: etag, size: received.size)
+        } catch let error as UploadError {
+            return try await answer(.uploadError(error))
+        } catch {
+            // The body did not arrive completely: the URL stays usable.
+            store.abandonUpload(lease)
+            record(nil)
+            throw error
+        }
+        if case .delay(let milliseconds) = fault { try await Task.sleep(for: .milliseconds(milliseconds)) }
+        var response = EmulatorResponse.empty()
+        response.headers.append(("ETag", etag))
+        return try await answer(response)
+    }
+
+    /// Streams the request body to `file` chunk by chunk, hashing as it goes; never holds the body whole.
+    static func receive(into file: URL, from reader: PartReader, throttle: (Int) async throws -> Void) async throws -> (md5: String, size: Int64) {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let fd = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw UploadError.internalError("cannot create a file for the upload (errno \(errno))") }
+        defer { close(fd) }
+        var md5 = Insecure.MD5()
+        var size: Int64 = 0
+        do {
+            while let chunk = try await reader.nextChunk() {
+                try await throttle(chunk.readableBytes)
+                try chunk.withUnsafeReadableBytes { bytes in
+                    md5.update(bufferPointer: bytes)
+                    try writeAll(fd, bytes)
+                }
+                size += Int64(chunk.readableBytes)
+            }
+        } catch {
+            unlink(file.path)
+            throw error
+        }
+        return (lowercaseHex(md5.finalize()), size)
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            guard let base = bytes.baseAddress else { return }
+            let written = write(fd, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw UploadError.internalError("writing the upload to disk failed (errno \(errno))")
+            }
+            offset += written
+        }
+    }
+
+    // MARK: - Control endpoints
+
+    private func control(_ head: HTTPRequestHead, target: RequestTarget, reader: PartReader, outbound: Outbound, channel: any Channel) async throws -> Bool {
+        let body = try await reader.collect(limit: Self.maxJSONBody)
+        let response: EmulatorResponse
+        if !Self.isLoopback(channel.remoteAddress) {
+            response = .error(APIError(status: 403, code: "EMULATOR.FORBIDDEN", message: "control endpoints answer loopback clients only"))
+        } else if let body {
+            response = ControlAPI(store: store, faults: faults, log: log)
+                .handle(method: head.method.rawValue, segments: target.segments, body: body)
+        } else {
+            response = .error(.invalidBody("the body is larger than \(Self.maxJSONBody) bytes"))
+        }
+        try await send(response, head: head, outbound: outbound)
+        return head.isKeepAlive
+    }
+
+    static func isLoopback(_ address: SocketAddress?) -> Bool {
+        guard let ip = address?.ipAddress else { return false }
+        return ip.hasPrefix("127.") || ip == "::1" || ip.hasPrefix("::ffff:127.")
+    }
+
+    // MARK: - Helpers
+
+    private func send(_ response: EmulatorResponse, head: HTTPRequestHead, outbound: Outbound) async throws {
+        var headers = HTTPHeaders()
+        for (name, value) in response.headers { headers.add(name: name, value: value) }
+        headers.replaceOrAdd(name: "X-Request-Id", value: Randomness.hex(bytes: 16))
+        headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+        headers.replaceOrAdd(name: "Connection", value: head.isKeepAlive ? "keep-alive" : "close")
+        let responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+        try await outbound.write(.head(responseHead))
+        if !response.body.isEmpty {
+            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
+        }
+        try await outbound.write(.end(nil))
+    }
+
+    private static func throttle(for fault: EmulatorFault?) -> (Int) async throws -> Void {
+        guard case .slowBody(let bytesPerSecond) = fault else { return { _ in } }
+        return { bytes in
+            try await Task.sleep(for: .nanoseconds(Int64(bytes) * 1_000_000_000 / Int64(max(1, bytesPerSecond))))
+        }
+    }
+
+    /// Closes the connection with a TCP reset instead of an orderly FIN.
+    static func reset(_ channel: any Channel) async {
+        if let provider = channel as? any SocketOptionProvider {
+            try? await provider.setSoLinger(linger(l_onoff: 1, l_linger: 0)).get()
+        }
+        try? await channel.close()
+    }
+}
+
+/// Lower-case hex of a digest.
+func lowercaseHex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    digest.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+}

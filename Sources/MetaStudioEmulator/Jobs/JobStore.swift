@@ -1,0 +1,402 @@
+import Foundation
+
+/// All mutable service state of one emulator: jobs, upload tickets and stored files.
+///
+/// A lock-protected class rather than an actor so that tests can read it synchronously; every critical
+/// section is short, and file copying and media review happen outside the lock.
+final class JobStore: @unchecked Sendable {
+    let projectID: String
+    let storageRoot: URL
+    private let lock = NSLock()
+    private var jobs: [String: TrainingJob] = [:]
+    private var tickets: [String: UploadTicket] = [:]
+    private var assembling: Set<String> = []
+    private var baseURL = "http://127.0.0.1"
+
+    /// How long an upload URL stays valid.
+    static let uploadValidity: TimeInterval = 24 * 3600
+
+    init(projectID: String, storageRoot: URL, seeded: [String: String]) throws {
+        self.projectID = projectID
+        self.storageRoot = storageRoot
+        for (id, state) in seeded.sorted(by: { $0.key < $1.key }) {
+            guard JobStates.all.contains(state) else { throw EmulatorError.unknownState(state, job: id) }
+            jobs[id] = Self.seededJob(id: id, state: state)
+        }
+    }
+
+    func setBaseURL(_ url: String) { lock.withLock { baseURL = url } }
+
+    /// Runs `body` under the lock, keeping its typed error.
+    private func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    private static func seededJob(id: String, state: String) -> TrainingJob {
+        let now = Date()
+        var job = TrainingJob(id: id, name: "seeded-\(id)", state: state, createTime: now, lastUpdateTime: now)
+        job.log("USER_CREATE_JOD", user: "USER", description: "seeded by the emulator in state \(state)", at: now)
+        return job
+    }
+
+    // MARK: - Training-job API
+
+    func create(_ request: WireCreateRequest, appUserID: String?) -> WireUploadURLsResponse {
+        let now = Date()
+        let id = Randomness.hex(bytes: 16)
+        var job = TrainingJob(id: id, name: request.name ?? "", state: JobStates.waitFileUpload, createTime: now, lastUpdateTime: now)
+        job.contact = request.contact
+        job.commandMessage = request.commandMessage ?? "UPLOAD_VIDEO"
+        job.videoMultipartCount = request.videoMultipartCount ?? 1
+        job.actionVideoMultipartCount = request.actionVideoMultipartCount ?? 1
+        job.isBackgroundReplacement = request.isBackgroundReplacement ?? true
+        job.batchName = request.batchName
+        job.tags = request.tags
+        job.modelVersion = request.modelVersion ?? "V3.2"
+        job.isOndemandResource = request.isOndemandResource ?? false
+        job.isFlexus = request.isFlexus ?? false
+        job.isFastFlexus = request.isFastFlexus ?? false
+        job.isLiveCopy = request.isLiveCopy ?? false
+        job.isOnlyHumanModel = request.isOnlyHumanModel ?? false
+        job.audioSourceType = request.audioSourceType
+        job.voiceProperties = request.voiceProperties
+        job.supportedService = request.supportedService
+        job.appUserID = appUserID
+        job.log("USER_CREATE_JOD", user: "USER", at: now)
+        return lock.withLock {
+            let response = issueTickets(for: job)
+            jobs[id] = job
+            return response
+        }
+    }
+
+    func list(_ query: ListQuery) -> WireListResponse {
+        lock.withLock {
+            let matching = jobs.values.filter(query.matches).sorted(by: query.ordered)
+            let page = matching.dropFirst(min(query.offset, matching.count)).prefix(query.limit)
+            return WireListResponse(count: matching.count, jobs: page.map { $0.wireInfo(projectID: projectID, detailed: false) })
+        }
+    }
+
+    func show(_ id: String) throws(APIError) -> WireJobInfo {
+        try locked { () throws(APIError) -> WireJobInfo in
+            guard let job = jobs[id] else { throw .jobNotFound(id) }
+            return job.wireInfo(projectID: projectID, detailed: true)
+        }
+    }
+
+    func update(_ id: String, _ request: WireUpdateRequest) throws(APIError) -> WireUploadURLsResponse {
+        let (response, oldRoundFolder) = try locked { () throws(APIError) -> (WireUploadURLsResponse, URL) in
+            guard var job = jobs[id] else { throw .jobNotFound(id) }
+            guard JobStates.updatable.contains(job.state) else {
+                throw .wrongState(job: id, state: job.state, call: "update", allowed: JobStates.updatable)
+            }
+            let oldRound = roundFolder(job: id, round: job.uploadRound)
+            if let name = request.name { job.name = name }
+            if let contact = request.contact { job.contact = contact }
+            if let message = request.commandMessage { job.commandMessage = message }
+            if let value = request.isBackgroundReplacement { job.isBackgroundReplacement = value }
+            if let value = request.batchName { job.batchName = value }
+            if let value = request.tags { job.tags = value }
+            if let value = request.isFastFlexus { job.isFastFlexus = value }
+            if let value = request.samplesBasicInfo { job.samples = value }
+            if let value = request.voiceProperties { job.voiceProperties = value }
+            if let value = request.supportedService { job.supportedService = value }
+            if let value = request.audioSourceType { job.audioSourceType = value }
+            // Each Update starts a new upload round: new URLs, and the earlier ones (and their unconfirmed parts) are void.
+            job.videoMultipartCount = request.videoMultipartCount ?? 1
+            job.actionVideoMultipartCount = request.actionVideoMultipartCount ?? 1
+            job.uploadRound += 1
+            job.parts = [:]
+            job.assembledRoles = []
+            job.updatedSinceReviewFailure = true
+            job.lastUpdateTime = Date()
+            job.log("USER_UPDATE_VIDEO", user: "USER", at: job.lastUpdateTime)
+            tickets = tickets.filter { $0.value.jobID != id }
+            let response = issueTickets(for: job)
+            jobs[id] = job
+            return (response, oldRound)
+        }
+        try? FileManager.default.removeItem(at: oldRoundFolder)
+        return response
+    }
+
+    func delete(_ id: String) throws(APIError) {
+        try locked { () throws(APIError) in
+            guard let job = jobs[id] else { throw .jobNotFound(id) }
+            guard JobStates.deletable.contains(job.state) else {
+                throw .wrongState(job: id, state: job.state, call: "delete", allowed: JobStates.deletable)
+            }
+            jobs[id] = nil
+            tickets = tickets.filter { $0.value.jobID != id }
+        }
+        try? FileManager.default.removeItem(at: jobFolder(id))
+    }
+
+    // MARK: - Commands
+
+    func requireJob(_ id: String) throws(APIError) -> TrainingJob {
+        try locked { () throws(APIError) -> TrainingJob in
+            guard let job = jobs[id] else { throw .jobNotFound(id) }
+            return job
+        }
+    }
+
+    func multipartInfo(_ id: String, role: UploadRole) throws(APIError) -> [WireMultipartInfo] {
+        let job = try requireJob(id)
+        return (job.parts[role] ?? [:]).values.sorted { $0.partNumber < $1.partNumber }.map {
+            WireMultipartInfo(partNumber: String($0.partNumber), etag: $0.etag)
+        }
+    }
+
+    /// What a CONFIRM_*_MULTIPART_UPLOADED needs to do, decided under the lock.
+    enum AssemblyPlan: Sendable {
+        /// Parts are missing (or another confirm is running): answer EXCUTE_FAILED with this message.
+        case incomplete(String)
+        /// The round was already assembled: nothing to do.
+        case alreadyDone
+        /// Concatenate these part files, in order, into `destination`.
+        case assemble(jobID: String, role: UploadRole, round: Int, parts: [URL], destination: URL)
+    }
+
+    func planAssembly(_ id: String, role: UploadRole, command: String) throws(APIError) -> AssemblyPlan {
+        try locked { () throws(APIError) -> AssemblyPlan in
+            guard let job = jobs[id] else { throw .jobNotFound(id) }
+            guard JobStates.accepting.contains(job.state) else {
+                throw .wrongState(job: id, state: job.state, call: command, allowed: JobStates.accepting)
+            }
+            let key = "\(id)/\(role.rawValue)"
+            guard !assembling.contains(key) else { return .incomplete("an assembly of the \(role.label) is already running") }
+            let expected = role == .trainingVideo ? job.videoMultipartCount : job.actionVideoMultipartCount
+            let received = job.parts[role] ?? [:]
+            let missing = (1...expected).filter { received[$0] == nil }
+            if !missing.isEmpty {
+                let list = missing.count > 10 ? missing.prefix(10).map(String.init).joined(separator: ", ") + ", …"
+                    : missing.map(String.init).joined(separator: ", ")
+                return .incomplete(
+                    "\(role.label) part(s) \(list) of \(expected) not uploaded; PUT every URL of \(role.urlField) before \(command)")
+            }
+            if job.assembledRoles.contains(role) { return .alreadyDone }
+            assembling.insert(key)
+            let folder = roundFolder(job: id, round: job.uploadRound)
+            let files = (1...expected).map { folder.appendingPathComponent(Self.partFileName(role: role, part: $0)) }
+            return .assemble(jobID: id, role: role, round: job.uploadRound, parts: files,
+                             destination: jobFolder(id).appendingPathComponent(role.storedFileName))
+        }
+    }
+
+    /// Records the assembled file (already moved into place) or releases the assembly slot after a failure.
+    func finishAssembly(jobID: String, role: UploadRole, round: Int, destination: URL?) {
+        lock.withLock {
+            assembling.remove("\(jobID)/\(role.rawValue)")
+            guard let destination, var job = jobs[jobID], job.uploadRound == round else { return }
+            job.files[role] = destination
+            job.assembledRoles.insert(role)
+            jobs[jobID] = job
+        }
+    }
+
+    /// Moves the job to AUTO_VERIFYING and returns the files to review.
+    func beginReview(_ id: String) throws(APIError) -> (trainingVideo: URL?, actionVideo: URL?) {
+        try locked { () throws(APIError) -> (URL?, URL?) in
+            guard var job = jobs[id] else { throw .jobNotFound(id) }
+            let fromFailed = [JobStates.autoVerifyFailed, JobStates.manualVerifyFailed].contains(job.state)
+            guard job.state == JobStates.waitFileUpload || (fromFailed && job.updatedSinceReviewFailure) else {
+                var error = APIError.wrongState(job: id, state: job.state, call: "SUBMITVERIFYING", allowed: JobStates.accepting)
+                if fromFailed { error.message += " (after a failed review, call update first)" }
+                throw error
+            }
+            job.state = JobStates.autoVerifying
+            job.lastUpdateTime = Date()
+            job.log("USER_VERIFYING_SUBMITTED", user: "USER", at: job.lastUpdateTime)
+            jobs[id] = job
+            return (job.files[.trainingVideo], job.files[.actionVideo])
+        }
+    }
+
+    /// Records the automated review's verdict (if the job still waits for it).
+    func finishReview(_ id: String, passed: Bool, description: String, errorCode: String?) {
+        lock.withLock {
+            guard var job = jobs[id], job.state == JobStates.autoVerifying else { return }
+            job.state = passed ? JobStates.manualVerifying : JobStates.autoVerifyFailed
+            job.updatedSinceReviewFailure = false
+            job.lastUpdateTime = Date()
+            job.log(passed ? "SYSTEM_VERIFY_SUCCESS" : "SYSTEM_VERIFY_FAILED", user: "SYSTEM", description: description,
+                    errorCode: errorCode, at: job.lastUpdateTime)
+            jobs[id] = job
+        }
+    }
+
+    /// Applies a command that only checks and changes state.
+    func transition(_ id: String, command: String, from allowed: [String], to newState: String?, log: String?) throws(APIError) {
+        try locked { () throws(APIError) in
+            guard var job = jobs[id] else { throw .jobNotFound(id) }
+            guard allowed.contains(job.state) else {
+                throw .wrongState(job: id, state: job.state, call: command, allowed: allowed)
+            }
+            if let newState { job.state = newState }
+            job.lastUpdateTime = Date()
+            if let log { job.log(log, user: "USER", at: job.lastUpdateTime) }
+            jobs[id] = job
+        }
+    }
+
+    /// DELETE_JOB_VIDEO: forgets the stored videos and the parts of the current round.
+    func deleteVideos(_ id: String) throws(APIError) -> [URL] {
+        try locked { () throws(APIError) -> [URL] in
+            guard var job = jobs[id] else { throw .jobNotFound(id) }
+            let removed = [job.files[.trainingVideo], job.files[.actionVideo]].compactMap { $0 }
+            job.files[.trainingVideo] = nil
+            job.files[.actionVideo] = nil
+            job.parts[.trainingVideo] = nil
+            job.parts[.actionVideo] = nil
+            job.assembledRoles.subtract([.trainingVideo, .actionVideo])
+            job.log("USER_DELETE_JOB_VIDEO", user: "USER")
+            jobs[id] = job
+            return removed
+        }
+    }
+
+    // MARK: - Uploads
+
+    /// The role and part of a ticket, for fault matching; `nil` for an unknown id.
+    func ticketTarget(_ ticketID: String) -> (role: UploadRole, part: Int)? {
+        lock.withLock { tickets[ticketID].map { ($0.role, $0.part) } }
+    }
+
+    func beginUpload(ticketID: String, signature: String?, expires: String?, contentType: String?) throws(UploadError) -> UploadLease {
+        try locked { () throws(UploadError) -> UploadLease in
+            guard var ticket = tickets[ticketID] else {
+                throw .accessDenied("unknown or revoked upload URL (an Update replaces a job's earlier URLs)")
+            }
+            guard let signature, Randomness.constantTimeEquals(signature, ticket.secret), expires == String(ticket.expires) else {
+                throw .accessDenied("the upload URL's signature does not match")
+            }
+            guard Int(Date().timeIntervalSince1970) <= ticket.expires else { throw .accessDenied("the upload URL has expired") }
+            switch ticket.use {
+            case .used: throw .accessDenied("the upload URL was already used; each URL accepts one successful PUT")
+            case .inProgress: throw .accessDenied("another upload to this URL is in progress")
+            case .open: break
+            }
+            let mediaType = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard mediaType == ticket.role.requiredContentType else {
+                throw .badContentType(contentType, expected: ticket.role.requiredContentType)
+            }
+            ticket.use = .inProgress
+            tickets[ticketID] = ticket
+            let incoming = jobFolder(ticket.jobID).appendingPathComponent("incoming")
+            return UploadLease(
+                ticketID: ticketID, jobID: ticket.jobID, role: ticket.role, part: ticket.part,
+                temporaryFile: incoming.appendingPathComponent("\(ticketID)-\(Randomness.hex(bytes: 4)).tmp"))
+        }
+    }
+
+    /// Moves a completely received body into place and marks the URL used.
+    func finishUpload(_ lease: UploadLease, etag: String, size: Int64) throws(UploadError) {
+        let fm = FileManager.default
+        try locked { () throws(UploadError) in
+            guard var ticket = tickets[lease.ticketID], var job = jobs[lease.jobID], ticket.round == job.uploadRound else {
+                try? fm.removeItem(at: lease.temporaryFile)
+                throw .accessDenied("the upload URL was revoked while the body was arriving")
+            }
+            do {
+                let destination: URL
+                if lease.role.isMultipart {
+                    let folder = roundFolder(job: lease.jobID, round: ticket.round)
+                    try fm.createDirectory(at: folder, withIntermediateDirectories: true)
+                    destination = folder.appendingPathComponent(Self.partFileName(role: lease.role, part: lease.part))
+                } else {
+                    destination = jobFolder(lease.jobID).appendingPathComponent(lease.role.storedFileName)
+                    job.files[lease.role] = destination
+                }
+                if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
+                try fm.moveItem(at: lease.temporaryFile, to: destination)
+            } catch {
+                try? fm.removeItem(at: lease.temporaryFile)
+                ticket.use = .open
+                tickets[lease.ticketID] = ticket
+                throw .internalError("could not store the upload: \(error.localizedDescription)")
+            }
+            ticket.use = .used
+            tickets[lease.ticketID] = ticket
+            job.parts[lease.role, default: [:]][lease.part] = UploadedPart(partNumber: lease.part, etag: etag, size: size)
+            jobs[lease.jobID] = job
+        }
+    }
+
+    /// Releases a URL whose body did not arrive completely; it may be used again.
+    func abandonUpload(_ lease: UploadLease) {
+        lock.withLock {
+            if var ticket = tickets[lease.ticketID], ticket.use == .inProgress {
+                ticket.use = .open
+                tickets[lease.ticketID] = ticket
+            }
+        }
+        try? FileManager.default.removeItem(at: lease.temporaryFile)
+    }
+
+    // MARK: - Test access
+
+    func snapshot(_ id: String) -> JobSnapshot? { lock.withLock { jobs[id]?.snapshot() } }
+
+    func state(_ id: String) -> String? { lock.withLock { jobs[id]?.state } }
+
+    func storedFile(_ id: String, role: UploadRole) -> URL? { lock.withLock { jobs[id]?.files[role] } }
+
+    func uploadedParts(_ id: String, role: UploadRole) -> [UploadedPart] {
+        lock.withLock { (jobs[id]?.parts[role] ?? [:]).values.sorted { $0.partNumber < $1.partNumber } }
+    }
+
+    /// Sets a job's state, creating a bare job when the id is unknown (tests drive reviews this way).
+    func setState(_ id: String, _ state: String) throws(EmulatorError) {
+        guard JobStates.all.contains(state) else { throw .unknownState(state, job: id) }
+        lock.withLock {
+            guard var job = jobs[id] else {
+                jobs[id] = Self.seededJob(id: id, state: state)
+                return
+            }
+            job.state = state
+            job.lastUpdateTime = Date()
+            job.log("ADMIN_SET_STATE", user: "ADMIN", description: "state set to \(state) by the emulator's control API", at: job.lastUpdateTime)
+            jobs[id] = job
+        }
+    }
+
+    // MARK: - Helpers (call with the lock held where they read state)
+
+    private func issueTickets(for job: TrainingJob) -> WireUploadURLsResponse {
+        let expires = Int(Date().addingTimeInterval(Self.uploadValidity).timeIntervalSince1970)
+        func url(_ role: UploadRole, part: Int) -> String {
+            let ticket = UploadTicket(
+                id: Randomness.hex(bytes: 12), jobID: job.id, role: role, part: part, round: job.uploadRound,
+                secret: Randomness.hex(bytes: 24), expires: expires)
+            tickets[ticket.id] = ticket
+            return "\(baseURL)/upload/\(ticket.id)?signature=\(ticket.secret)&expires=\(expires)"
+        }
+        return WireUploadURLsResponse(
+            jobID: job.id,
+            trainingVideoUploadURL: (1...job.videoMultipartCount).map { url(.trainingVideo, part: $0) },
+            actionVideoUploadURL: (1...job.actionVideoMultipartCount).map { url(.actionVideo, part: $0) },
+            audioUploadURL: url(.audio, part: 1), coverUploadURL: url(.cover, part: 1),
+            idCardImage1UploadURL: url(.idCardFront, part: 1), idCardImage2UploadURL: url(.idCardBack, part: 1),
+            grantFileUploadURL: url(.grantFile, part: 1), preBeautyImageUploadURL: url(.preBeautyImage, part: 1),
+            postBeautyImageUploadURL: url(.postBeautyImage, part: 1))
+    }
+
+    func jobFolder(_ id: String) -> URL { storageRoot.appendingPathComponent(id, isDirectory: true) }
+
+    private func roundFolder(job id: String, round: Int) -> URL {
+        jobFolder(id).appendingPathComponent("round-\(round)", isDirectory: true)
+    }
+
+    private static func partFileName(role: UploadRole, part: Int) -> String { "\(role.rawValue)-\(part).part" }
+}
+
+extension UploadRole {
+    /// Human wording used in messages.
+    var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    /// The response field carrying this role's URL(s).
+    var urlField: String { "\(rawValue)_upload_url" }
+}

@@ -1,0 +1,224 @@
+import Foundation
+
+// The emulator's own JSON shapes, written from the contract (metastudio-training-api.md §2) and
+// deliberately independent of the client's model types, so that a client bug cannot hide in both.
+
+/// `VoiceProperties` (Flexus voice settings); all three fields are required when the object is sent.
+struct WireVoiceProperties: Codable, Sendable, Equatable {
+    var jobTag: String?
+    var sex: String?
+    var language: String?
+
+    enum CodingKeys: String, CodingKey { case jobTag = "job_tag", sex, language }
+}
+
+/// `ActionBasicSampleInfo` (Update input).
+struct WireSampleBasicInfo: Codable, Sendable, Equatable {
+    var actionNameZh: String?
+    var actionNameEn: String?
+    var actionTag: String?
+    var catalog: String?
+    var recommendedValue: Int?
+    var isSelected: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case actionNameZh = "action_name_zh", actionNameEn = "action_name_en", actionTag = "action_tag", catalog
+        case recommendedValue = "recommended_value", isSelected = "is_selected"
+    }
+}
+
+/// Body of Create (`Create2dModelTrainingJobReq`).
+struct WireCreateRequest: Decodable, Sendable {
+    var name: String?
+    var contact: String?
+    var commandMessage: String?
+    var videoMultipartCount: Int?
+    var actionVideoMultipartCount: Int?
+    var isBackgroundReplacement: Bool?
+    var batchName: String?
+    var tags: [String]?
+    var modelVersion: String?
+    var isOndemandResource: Bool?
+    var isFlexus: Bool?
+    var isFastFlexus: Bool?
+    var isLiveCopy: Bool?
+    var isOnlyHumanModel: Bool?
+    var audioSourceType: String?
+    var voiceProperties: WireVoiceProperties?
+    var supportedService: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case name, contact, commandMessage = "command_message", videoMultipartCount = "video_multipart_count"
+        case actionVideoMultipartCount = "action_video_multipart_count"
+        case isBackgroundReplacement = "is_background_replacement", batchName = "batch_name", tags
+        case modelVersion = "model_version", isOndemandResource = "is_ondemand_resource", isFlexus = "is_flexus"
+        case isFastFlexus = "is_fast_flexus", isLiveCopy = "is_live_copy", isOnlyHumanModel = "is_only_human_model"
+        case audioSourceType = "audio_source_type", voiceProperties = "voice_properties"
+        case supportedService = "supported_service"
+    }
+}
+
+/// Body of Update (`Update2dModelTrainingJobReq`); every field optional.
+struct WireUpdateRequest: Decodable, Sendable {
+    var name: String?
+    var contact: String?
+    var commandMessage: String?
+    var videoMultipartCount: Int?
+    var actionVideoMultipartCount: Int?
+    var isBackgroundReplacement: Bool?
+    var batchName: String?
+    var tags: [String]?
+    var isFastFlexus: Bool?
+    var samplesBasicInfo: [WireSampleBasicInfo]?
+    var voiceProperties: WireVoiceProperties?
+    var supportedService: [String]?
+    var audioSourceType: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, contact, commandMessage = "command_message", videoMultipartCount = "video_multipart_count"
+        case actionVideoMultipartCount = "action_video_multipart_count"
+        case isBackgroundReplacement = "is_background_replacement", batchName = "batch_name", tags
+        case isFastFlexus = "is_fast_flexus", samplesBasicInfo = "samples_basic_info"
+        case voiceProperties = "voice_properties", supportedService = "supported_service"
+        case audioSourceType = "audio_source_type"
+    }
+}
+
+/// `CommentData` of the Execute body.
+struct WireCommentData: Codable, Sendable {
+    var commentTitle: String?
+    var commentMessage: String?
+    var attachmentName: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case commentTitle = "comment_title", commentMessage = "comment_message", attachmentName = "attachment_name"
+    }
+}
+
+/// Body of Execute (`Execute2dModelTrainingCommandByUserReq`).
+struct WireCommandRequest: Decodable, Sendable {
+    var command: String?
+    var commandMessage: String?
+    var commentData: WireCommentData?
+    var operationReason: String?
+
+    enum CodingKeys: String, CodingKey {
+        case command, commandMessage = "command_message", commentData = "comment_data"
+        case operationReason = "operation_reason"
+    }
+}
+
+/// Response of Create and Update: the job id and the upload URLs.
+struct WireUploadURLsResponse: Encodable, Sendable {
+    var jobID: String
+    var trainingVideoUploadURL: [String]
+    var actionVideoUploadURL: [String]
+    var audioUploadURL: String?
+    var coverUploadURL: String?
+    var idCardImage1UploadURL: String?
+    var idCardImage2UploadURL: String?
+    var grantFileUploadURL: String?
+    var preBeautyImageUploadURL: String?
+    var postBeautyImageUploadURL: String?
+
+    enum CodingKeys: String, CodingKey {
+        case jobID = "job_id", trainingVideoUploadURL = "training_video_upload_url"
+        case actionVideoUploadURL = "action_video_upload_url", audioUploadURL = "audio_upload_url"
+        case coverUploadURL = "cover_upload_url", idCardImage1UploadURL = "id_card_image1_upload_url"
+        case idCardImage2UploadURL = "id_card_image2_upload_url", grantFileUploadURL = "grant_file_upload_url"
+        case preBeautyImageUploadURL = "pre_beauty_image_upload_url"
+        case postBeautyImageUploadURL = "post_beauty_image_upload_url"
+    }
+}
+
+/// `OperationLogInfo`.
+struct WireOperationLog: Encodable, Sendable {
+    var operateTime: String
+    var logType: String
+    var logDescription: String?
+    var operateUser: String
+    var errorCode: String?
+
+    enum CodingKeys: String, CodingKey {
+        case operateTime = "operate_time", logType = "log_type", logDescription = "log_description"
+        case operateUser = "operate_user", errorCode = "error_code"
+    }
+}
+
+/// `TrainingJobBasicInfo` (List) and, with the detail fields filled, the Show response.
+struct WireJobInfo: Encodable, Sendable {
+    var jobID: String
+    var name: String
+    var state: String
+    var projectID: String
+    var lastUpdateTime: String
+    var createTime: String
+    var contact: String?
+    var batchName: String?
+    var tags: [String]?
+    var modelVersion: String
+    var mattingType: String
+    var modelResolution: String
+    var appUserID: String?
+    var isFlexus: Bool
+    var isLiveCopy: Bool
+    var isFastFlexus: Bool
+    var isOnlyHumanModel: Bool
+    var isBackgroundReplacement: Bool
+    var isOndemandResource: Bool
+    // Show only:
+    var operationLogs: [WireOperationLog]?
+    var voiceProperties: WireVoiceProperties?
+    var audioSourceType: String?
+    var supportedService: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case jobID = "job_id", name, state, projectID = "project_id", lastUpdateTime = "last_update_time"
+        case createTime = "create_time", contact, batchName = "batch_name", tags, modelVersion = "model_version"
+        case mattingType = "matting_type", modelResolution = "model_resolution", appUserID = "app_user_id"
+        case isFlexus = "is_flexus", isLiveCopy = "is_live_copy", isFastFlexus = "is_fast_flexus"
+        case isOnlyHumanModel = "is_only_human_model", isBackgroundReplacement = "is_background_replacement"
+        case isOndemandResource = "is_ondemand_resource", operationLogs = "operation_logs"
+        case voiceProperties = "voice_properties", audioSourceType = "audio_source_type"
+        case supportedService = "supported_service"
+    }
+}
+
+/// List response.
+struct WireListResponse: Encodable, Sendable {
+    var count: Int
+    var jobs: [WireJobInfo]
+}
+
+/// `MultipartUploadInfo`: note the part number is a string on the wire.
+struct WireMultipartInfo: Encodable, Sendable, Equatable {
+    var partNumber: String
+    var etag: String
+
+    enum CodingKeys: String, CodingKey { case partNumber = "part_number", etag }
+}
+
+/// `ErrorResponse`, used both as the error body and as `error_info` in Execute.
+struct WireError: Codable, Sendable, Equatable {
+    var errorCode: String
+    var errorMsg: String
+
+    enum CodingKeys: String, CodingKey { case errorCode = "error_code", errorMsg = "error_msg" }
+}
+
+/// Execute response, with the service's spellings (`commond_result`, `EXCUTE_*`, `excute_failed_msg`).
+struct WireCommandResponse: Encodable, Sendable {
+    var commondResult: String
+    var excuteFailedMsg: String?
+    var errorInfo: WireError?
+    var multipartData: [WireMultipartInfo]?
+    var attachmentUploadURL: [String]?
+
+    static let success = "EXCUTE_SUCCESS"
+    static let failed = "EXCUTE_FAILED"
+
+    enum CodingKeys: String, CodingKey {
+        case commondResult = "commond_result", excuteFailedMsg = "excute_failed_msg", errorInfo = "error_info"
+        case multipartData = "multipart_data", attachmentUploadURL = "attachment_upload_url"
+    }
+}
