@@ -1,0 +1,301 @@
+import ArgumentParser
+import Foundation
+import MetaStudio
+import Preflight
+
+/// Exit statuses `update` adds to the shared ones (documented in its `--help`).
+enum UpdateExitStatus {
+    /// The job is in a state where Update is not allowed; nothing was changed.
+    static let refusedState = ExitCode(3)
+    /// Uploading (or confirming) failed after the job was updated; `--resume` finishes it.
+    static let uploadFailed = ExitCode(4)
+}
+
+/// `preflight update`: lint the new files, update a job whose review failed, upload the files and resubmit.
+struct UpdateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Lint new files, update a job rejected by review, upload the files and (with --submit) resubmit it.",
+        discussion: """
+            Steps: lint every file for its role (a failing file stops everything before any network call); check \
+            that the job is in AUTO_VERIFY_FAILED or MANUAL_VERIFY_FAILED; call Update with the given fields and the \
+            part counts; stream each file to its upload URL(s) (videos in parts, several at a time, failed parts \
+            retried); confirm the video uploads; with --submit, submit the job for review.
+
+            Progress goes to standard error: bars on a terminal, plain lines otherwise. A journal \
+            (.preflight-update-<job>.journal.json in the current directory, or --journal PATH; mode 0600 because it \
+            holds the signed upload URLs) records which parts were sent; after an interruption run the same command \
+            with --resume to send only the missing parts (no new Update call). The journal is removed when done.
+
+            Credentials: CLOUD_SDK_AK and CLOUD_SDK_SK (plus CLOUD_SDK_SECURITY_TOKEN for temporary keys), or \
+            CLOUD_SDK_TOKEN. The project id comes from --project-id or CLOUD_SDK_PROJECT_ID.
+
+            Exit status:
+              0   done (or, with --dry-run, the plan was printed)
+              1   at least one file fails lint; nothing was sent (the report is the same as `preflight lint`'s)
+              2   the tool could not run: credentials, endpoint, network or service error before the upload
+              3   the job is in a state that does not allow Update; nothing was changed
+              4   an upload or its confirmation failed after the job was updated; finish with --resume
+              64  usage error
+
+            Examples:
+              preflight update --job-id 0123abcd --training-video take-4.mp4 \\
+                --id-card-front id-front.jpg --id-card-back id-back.jpg --grant-file grant.pdf --submit
+              preflight update --job-id 0123abcd --training-video take-4.mp4 --dry-run --format json
+              preflight update --job-id 0123abcd --training-video take-4.mp4 --submit --resume
+            """
+    )
+
+    // Files, one flag per upload role.
+    @Option(name: .customLong("training-video"), help: "The training video (uploaded in parts).")
+    var trainingVideo: String?
+    @Option(name: .customLong("action-video"), help: "The action (choreography) video (uploaded in parts).")
+    var actionVideo: String?
+    @Option(help: "The model's cover image.")
+    var cover: String?
+    @Option(name: .customLong("id-card-front"), help: "ID card, portrait side.")
+    var idCardFront: String?
+    @Option(name: .customLong("id-card-back"), help: "ID card, national-emblem side.")
+    var idCardBack: String?
+    @Option(name: .customLong("grant-file"), help: "The authorisation letter (PDF or image).")
+    var grantFile: String?
+    @Option(name: .customLong("pre-beauty-image"), help: "The image before beautification.")
+    var preBeautyImage: String?
+    @Option(name: .customLong("post-beauty-image"), help: "The image after beautification.")
+    var postBeautyImage: String?
+    @Option(name: .customLong("audio-zip"), help: "Training audio as a ZIP (sent as application/zip).")
+    var audioZip: String?
+
+    // Update body fields.
+    @Option(help: "New model name.")
+    var name: String?
+    @Option(help: "Contact (mobile number).")
+    var contact: String?
+    @Option(name: .customLong("batch-name"), help: "Batch name.")
+    var batchName: String?
+    @Option(name: .customLong("tag"), help: "A tag (repeatable; replaces the job's tags).")
+    var tags: [String] = []
+    @Flag(inversion: .prefixedNo, help: "Whether the background is replaced (needs a green-screen video).")
+    var backgroundReplacement: Bool?
+    @Option(name: .customLong("supported-service"), help: "VIDEO_2D, LIVE_2D or CHAT_2D (repeatable).")
+    var supportedServices: [String] = []
+    @Option(name: .customLong("audio-source-type"), help: "VIDEO (audio from the video) or AUDIO (the --audio-zip).")
+    var audioSourceType: String?
+    @Flag(inversion: .prefixedNo, help: "Fast Flexus training.")
+    var fastFlexus: Bool?
+
+    // The job and the service.
+    @Option(name: .customLong("project-id"), help: "Project id (default: $CLOUD_SDK_PROJECT_ID).")
+    var projectID: String?
+    @Option(name: .customLong("job-id"), help: "The job to update.")
+    var jobID: String
+    @Option(help: "Region, e.g. cn-north-4 (default cn-north-4).")
+    var region: String?
+    @Option(help: "Endpoint URL instead of a region (HTTPS, or http on loopback).")
+    var endpoint: String?
+
+    // Upload behaviour.
+    @Option(help: "Parts uploaded at once (1–64).")
+    var parallel: Int = 4
+    @Option(name: .customLong("part-size"), help: "Video part size, e.g. 16MiB (100KiB–5GiB; default 16MiB, larger for files over ~16 GiB).")
+    var partSize: String?
+    @Flag(help: "Submit the job for review (SUBMITVERIFYING) after the upload.")
+    var submit = false
+    @Flag(name: .customLong("dry-run"), help: "Lint and check the job's state, print the plan, change nothing.")
+    var dryRun = false
+    @Flag(help: "Finish an interrupted update from its journal (no new Update call; only missing parts are sent).")
+    var resume = false
+    @Option(help: "Journal path (default: .preflight-update-<job>.journal.json in the current directory).")
+    var journal: String?
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    var files: [UpdateFile] {
+        let pairs: [(Role, String?)] = [
+            (.trainingVideo, trainingVideo), (.actionVideo, actionVideo), (.cover, cover), (.idCardFront, idCardFront),
+            (.idCardBack, idCardBack), (.grantFile, grantFile), (.preBeautyImage, preBeautyImage),
+            (.postBeautyImage, postBeautyImage), (.audioZip, audioZip),
+        ]
+        return pairs.compactMap { role, path in path.map { UpdateFile(role: role, path: $0) } }
+    }
+
+    func validate() throws {
+        if files.isEmpty {
+            throw ValidationError("give at least one file, e.g. --training-video take-4.mp4")
+        }
+        if jobID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--job-id must not be empty") }
+        guard (1...64).contains(parallel) else { throw ValidationError("--parallel must be between 1 and 64") }
+        if let partSize {
+            guard let bytes = ByteCountText.parse(partSize) else {
+                throw ValidationError("--part-size '\(partSize)' is not a size; use e.g. 16MiB, 512KiB or 1GiB")
+            }
+            guard (PartPlan.minimumPartSize...PartPlan.maximumPartSize).contains(bytes) else {
+                throw ValidationError("--part-size must be between 100KiB and 5GiB")
+            }
+        }
+        if region != nil && endpoint != nil { throw ValidationError("give --region or --endpoint, not both") }
+        for service in supportedServices where !SupportedService.knownValues.map(\.rawValue).contains(service) {
+            throw ValidationError("--supported-service '\(service)' is not one of VIDEO_2D, LIVE_2D, CHAT_2D")
+        }
+        if let audioSourceType, !AudioSourceType.knownValues.map(\.rawValue).contains(audioSourceType) {
+            throw ValidationError("--audio-source-type must be VIDEO or AUDIO")
+        }
+    }
+
+    var request: UpdateTrainingJobRequest {
+        UpdateTrainingJobRequest(
+            name: name, contact: contact, isBackgroundReplacement: backgroundReplacement, batchName: batchName,
+            tags: tags.isEmpty ? nil : tags, isFastFlexus: fastFlexus,
+            supportedService: supportedServices.isEmpty ? nil : supportedServices.map { SupportedService(rawValue: $0) },
+            audioSourceType: audioSourceType.map { AudioSourceType(rawValue: $0) })
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let journalURL = journal.map { URL(fileURLWithPath: $0) }
+            ?? UpdateJournal.defaultURL(jobID: jobID, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+
+        // A configuration problem is reported after lint, so that failing files are always reported first (exit 1).
+        let client: MetaStudioClient?
+        let service: any TrainingJobUpdating
+        let project: String
+        do {
+            let configuration = try MetaStudioClientConfiguration.fromEnvironment(
+                environment, region: region, endpoint: endpoint, projectId: projectID)
+            let created = MetaStudioClient(configuration: configuration)
+            client = created
+            service = created
+            project = configuration.projectId
+        } catch {
+            client = nil
+            service = UnavailableService(error: error)
+            project = projectID ?? environment[MetaStudioClientConfiguration.projectIdVariable] ?? ""
+        }
+
+        let options = UpdateOptions(
+            projectID: project, jobID: jobID, files: files, request: request,
+            partSize: partSize.flatMap(ByteCountText.parse), parallelism: parallel, submit: submit, dryRun: dryRun,
+            resume: resume, journalURL: journalURL)
+        let display = UploadProgressDisplay(interactive: UploadProgressDisplay.stderrIsInteractive())
+        let outcome: Result<UpdateOutcome, Error>
+        do {
+            outcome = .success(try await UpdateWorkflow(service: service).run(options) { display.handle($0) })
+        } catch {
+            outcome = .failure(error)
+        }
+        display.finish()
+        try? await client?.shutdown()
+
+        switch outcome {
+        case .success(.lintFailed(let report)):
+            switch format {
+            case .json: writeOut(JSONReporter().render(report))
+            case .text: writeOut(TextReporter(colour: stdoutWantsColour()).render(report))
+            }
+            throw ExitStatus.lintFailed
+        case .success(.planned(let plan, _)):
+            switch format {
+            case .json: writeOut(UpdateOutput.json(UpdateOutput(status: "planned", plan: plan)))
+            case .text: writeOut(UpdateOutput.text(plan: plan))
+            }
+        case .success(.completed(let summary, _)):
+            switch format {
+            case .json: writeOut(UpdateOutput.json(UpdateOutput(status: "completed", summary: summary)))
+            case .text: writeOut(UpdateOutput.text(summary: summary))
+            }
+        case .failure(let error):
+            let (status, kind) = Self.classify(error)
+            let message = String(describing: error)
+            printError("preflight: update: \(message)")
+            if format == .json {
+                writeOut(UpdateOutput.json(UpdateOutput(status: "failed", error: .init(kind: kind, message: message))))
+            }
+            throw status
+        }
+    }
+
+    /// The exit status and a stable error kind for an error.
+    static func classify(_ error: Error) -> (ExitCode, String) {
+        if let error = error as? UpdateError {
+            switch error.kind {
+            case .refusedState: return (UpdateExitStatus.refusedState, "refused-state")
+            case .uploadFailed: return (UpdateExitStatus.uploadFailed, "upload-failed")
+            default: return (ExitStatus.toolFailed, error.kind.description)
+            }
+        }
+        if error is MetaStudioServiceError { return (ExitStatus.toolFailed, "service") }
+        if error is MetaStudioClientError { return (ExitStatus.toolFailed, "client") }
+        return (ExitStatus.toolFailed, "tool")
+    }
+}
+
+/// Stands in for the client when its configuration failed, so that lint still runs first; every call throws.
+private struct UnavailableService: TrainingJobUpdating {
+    let error: any Error & Sendable
+
+    init(error: Error) {
+        self.error = UnavailableServiceError(description: String(describing: error), wrapped: error as? MetaStudioClientError)
+    }
+
+    func jobState(jobID: String) async throws -> JobState { throw unwrap() }
+    func updateJob(jobID: String, request: UpdateTrainingJobRequest) async throws -> TrainingJobUploadURLs { throw unwrap() }
+    func executeCommand(jobID: String, command: TrainingCommand) async throws -> TrainingCommandResponse { throw unwrap() }
+
+    private func unwrap() -> Error {
+        if let boxed = error as? UnavailableServiceError, let wrapped = boxed.wrapped { return wrapped }
+        return error
+    }
+}
+
+private struct UnavailableServiceError: Error, CustomStringConvertible, Sendable {
+    let description: String
+    let wrapped: MetaStudioClientError?
+}
+
+/// The JSON `update` prints: `status` plus the plan, the summary or the error.
+struct UpdateOutput: Encodable {
+    struct Failure: Encodable {
+        var kind: String
+        var message: String
+    }
+
+    var status: String
+    var plan: UpdatePlan?
+    var summary: UpdateSummary?
+    var error: Failure?
+
+    init(status: String, plan: UpdatePlan? = nil, summary: UpdateSummary? = nil, error: Failure? = nil) {
+        self.status = status
+        self.plan = plan
+        self.summary = summary
+        self.error = error
+    }
+
+    static func json(_ output: UpdateOutput) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(output) else { return "{\"status\":\"\(output.status)\"}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    static func text(plan: UpdatePlan) -> String {
+        var lines = ["Dry run: job \(plan.jobID) is in \(plan.state); nothing was changed.", "Would upload:"]
+        for file in plan.files {
+            let parts = file.partCount == 1 ? "1 part" : "\(file.partCount) parts of \(ByteCountText.format(file.partSize))"
+            lines.append("  \(file.role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(file.path)  "
+                + "\(ByteCountText.format(file.size)) in \(parts) → \(file.uploadField) (\(file.contentType))")
+        }
+        lines.append("Then: " + (plan.commands.isEmpty ? "nothing" : plan.commands.joined(separator: ", "))
+            + "; \(plan.parallelism) part(s) at a time.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func text(summary: UpdateSummary) -> String {
+        let total = summary.files.reduce(Int64(0)) { $0 + $1.size }
+        var lines = ["Job \(summary.jobID): uploaded \(summary.files.count) file(s), \(ByteCountText.format(total))"
+            + (summary.resumed ? " (resumed: \(summary.partsSent) missing part(s) sent)" : "") + "."]
+        if !summary.commands.isEmpty { lines.append("Sent: " + summary.commands.joined(separator: ", ") + ".") }
+        lines.append(summary.submitted ? "Submitted for review." : "Not submitted; run again with --submit (and --resume) or submit it in the console.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
