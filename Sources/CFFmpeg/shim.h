@@ -8,6 +8,7 @@
 #include <libavutil/dict.h>
 #include <libavutil/error.h>
 #include <libavutil/log.h>
+#include <stdarg.h>
 
 // Swift cannot import function-like macros; these wrap the ones MediaProbe needs.
 static inline int cffmpeg_averror(int errnum) { return AVERROR(errnum); }
@@ -21,5 +22,14 @@ static inline int cffmpeg_disposition_attached_pic(void) { return AV_DISPOSITION
 static inline int cffmpeg_index_discard_frame(void) { return AVINDEX_DISCARD_FRAME; }
 static inline int cffmpeg_ctx_no_header(void) { return AVFMTCTX_NOHEADER; }
 static inline int cffmpeg_averror_decoder_not_found(void) { return AVERROR_DECODER_NOT_FOUND; }
+
+// Swift cannot write a C function taking a va_list on every platform, so the do-nothing log callback lives here.
+static inline void cffmpeg_discard_log_line(void *context, int level, const char *format, va_list arguments) {
+    (void)context; (void)level; (void)format; (void)arguments;
+}
+static inline void cffmpeg_silence_logging(void) {
+    av_log_set_level(AV_LOG_QUIET);
+    av_log_set_callback(cffmpeg_discard_log_line);
+}
 
 #endif

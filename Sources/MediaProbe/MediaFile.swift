@@ -14,7 +14,7 @@ public enum MediaFile {
     static let recognitionProbeSize = 1 << 20
     /// Bytes and seconds of packets read for containers whose header does not describe the streams (MPEG-TS, images…).
     static let streamInfoProbeSize = 2 << 20
-    static let streamInfoDuration: Double = 2
+    static let streamInfoDuration: Double = 5
 
     /// Probes the file at `path` from its header and index, without decoding frames or reading the media data.
     ///

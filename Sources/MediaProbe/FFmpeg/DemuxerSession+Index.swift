@@ -28,7 +28,7 @@ extension DemuxerSession {
 
     /// Whether the decode timestamps in the stream's index step unevenly; nil when the index is too short to tell.
     ///
-    /// Steps are compared with the most common one. One tick of jitter (29.97 fps in a 1/1000 time base alternates
+    /// Steps are compared with the most common one (found by majority vote). One tick of jitter (29.97 fps in a 1/1000 time base alternates
     /// 33 and 34) and steps within 2 % of it count as regular, and so do a few odd steps: muxers stretch the first
     /// frame to absorb B-frame delay, and joined recordings have one odd step per seam. The rate is variable only when
     /// more than 1 % of the steps (and more than two) are irregular.
@@ -48,10 +48,17 @@ extension DemuxerSession {
             previous = timestamp
         }
         guard steps.count >= 2 else { return nil }
-        var tally: [Int64: Int] = [:]
-        for step in steps { tally[step, default: 0] += 1 }
-        guard let typical = tally.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })?.key else {
-            return nil
+        // Majority vote: a regular stream has one step for nearly every frame. When no step holds a majority the
+        // count of irregular steps below is large anyway, so the answer is the same as comparing with the mode.
+        var typical: Int64 = 0
+        var votes = 0
+        for step in steps {
+            if votes == 0 {
+                typical = step
+                votes = 1
+            } else {
+                votes += step == typical ? 1 : -1
+            }
         }
         let tolerance = max(1, Int64((Double(typical) * 0.02).rounded(.down)))
         let irregular = steps.reduce(0) { $0 + (abs($1 - typical) > tolerance ? 1 : 0) }

@@ -101,7 +101,13 @@ extension DemuxerSession {
                 facts.isVariableFrameRate = variableFrameRate(of: stream)
             }
         case .audio:
-            if parameters.sample_rate > 0 { facts.sampleRate = Int(parameters.sample_rate) }
+            if parameters.codec_id == AV_CODEC_ID_OPUS {
+                // Opus always decodes at 48 kHz; containers store the encoder's input rate, which ffprobe's decoding
+                // pass replaces with 48 kHz.
+                facts.sampleRate = 48_000
+            } else if parameters.sample_rate > 0 {
+                facts.sampleRate = Int(parameters.sample_rate)
+            }
             if parameters.ch_layout.nb_channels > 0 { facts.channels = Int(parameters.ch_layout.nb_channels) }
         default:
             break

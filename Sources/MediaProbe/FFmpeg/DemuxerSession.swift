@@ -78,7 +78,9 @@ final class DemuxerSession {
 enum LogSilencer {
     /// Swift runs a global's initializer exactly once, even when many threads race to it.
     private static let silenced: Bool = {
-        av_log_set_level(cffmpeg_log_quiet())
+        // Level QUIET, and a callback that drops everything: the MP4 demuxer logs a trace line per sample, and the
+        // default callback would still take its lock and check the level for each.
+        cffmpeg_silence_logging()
         return true
     }()
 
