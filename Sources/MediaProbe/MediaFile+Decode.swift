@@ -51,9 +51,8 @@ extension MediaFile {
         }
         do {
             let session = try DemuxerSession(path: path, timeout: timeout, probeSize: recognitionProbeSize)
-            if session.streamsAppearWhileReading || session.streams.isEmpty {
-                try session.findStreamInfo(probeSize: streamInfoProbeSize, analyzeDuration: streamInfoDuration)
-            }
+            // Decoders need the parameters the stream-info pass fills in (frame sizes, sample formats), so always run it here.
+            try session.findStreamInfo(probeSize: streamInfoProbeSize, analyzeDuration: streamInfoDuration)
             guard let frame = try session.decodeFirstFrame(mediaType: mediaType, packetLimit: decodePacketLimit) else {
                 throw MediaProbeError(path: path, reason: .undecodable(
                     detail: "no \(kind.rawValue) frame of codec \(stream.codec ?? "unknown") could be decoded"))

@@ -12,7 +12,7 @@ struct RuleTests {
         (3600, ["duration.too-long"]),
     ]
 
-    @Test("a clean 1080p MP4 has no findings", arguments: Role.allCases)
+    @Test("a clean 1080p MP4 has no findings", arguments: [Role.trainingVideo, .actionVideo])
     func cleanFile(role: Role) {
         #expect(good.findings(role: role).isEmpty)
     }

@@ -17,7 +17,7 @@ struct ExtensionRule: Rule {
         let preferred = expected[0]
         var advice = "rename it to .\(preferred)"
         if ContainerRule.isMP4(container) {
-            advice = "rename it to .mp4: \(Format.shellQuoted(Format.replacingExtension(of: subject.path, with: "mp4")))"
+            advice = "rename it to \(Format.shellQuoted(Format.replacingExtension(of: subject.path, with: "mp4")))"
         }
         return [finding("the file \(named) but its content is \(what); \(advice).",
                         expected: expected.map { ".\($0)" }.joined(separator: " or "), actual: ext.isEmpty ? "none" : ".\(ext)")]

@@ -40,17 +40,23 @@ enum Format {
         return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// The path with its extension replaced (or added).
+    /// The path with its extension replaced (or added); the folder part is kept as written.
     static func replacingExtension(of path: String, with ext: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        let base = url.deletingPathExtension().lastPathComponent
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = "\(base).\(ext)"
-        return directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
+        let slash = path.lastIndex(of: "/")
+        let nameStart = slash.map { path.index(after: $0) } ?? path.startIndex
+        let name = path[nameStart...]
+        // A leading dot (".hidden") is part of the name, not an extension.
+        var stem = name
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            stem = name[name.startIndex..<dot]
+        }
+        return String(path[path.startIndex..<nameStart]) + stem + "." + ext
     }
 
     /// The file name extension in lower case, without the dot; empty when there is none.
     static func fileExtension(_ path: String) -> String {
-        URL(fileURLWithPath: path).pathExtension.lowercased()
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
     }
 }
