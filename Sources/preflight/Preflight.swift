@@ -11,7 +11,9 @@ struct PreflightCommand: AsyncParsableCommand {
             2 the tool itself could not run; 64 usage error. `update` adds its own statuses (see `preflight update --help`).
             """,
         version: PreflightVersion.current,
-        subcommands: [LintCommand.self, ProbeCommand.self, RulesCommand.self, UpdateCommand.self],
+        subcommands: [
+            LintCommand.self, ProbeCommand.self, RulesCommand.self, UpdateCommand.self, SignCommand.self, EmulatorCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }
