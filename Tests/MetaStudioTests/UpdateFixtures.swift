@@ -1,0 +1,177 @@
+import Foundation
+import MetaStudio
+import MetaStudioEmulator
+import Preflight
+import TestSupport
+
+/// Tiny real inputs for every upload role, made once per test run in a temporary folder.
+struct UpdateInputs: Sendable {
+    let directory: URL
+
+    var trainingVideo: URL { directory.appendingPathComponent("training.mp4") }
+    var actionVideo: URL { directory.appendingPathComponent("action.mp4") }
+    var cover: URL { directory.appendingPathComponent("cover.jpg") }
+    var idFront: URL { directory.appendingPathComponent("id-front.jpg") }
+    var idBack: URL { directory.appendingPathComponent("id-back.png") }
+    var grant: URL { directory.appendingPathComponent("grant.pdf") }
+    var preBeauty: URL { directory.appendingPathComponent("pre.jpg") }
+    var postBeauty: URL { directory.appendingPathComponent("post.png") }
+    var audioZip: URL { directory.appendingPathComponent("audio.zip") }
+    /// A video that fails lint (too short).
+    var shortVideo: URL { directory.appendingPathComponent("short.mp4") }
+
+    /// Every role with its file.
+    var allFiles: [UpdateFile] {
+        [
+            UpdateFile(role: .trainingVideo, path: trainingVideo.path), UpdateFile(role: .actionVideo, path: actionVideo.path),
+            UpdateFile(role: .cover, path: cover.path), UpdateFile(role: .idCardFront, path: idFront.path),
+            UpdateFile(role: .idCardBack, path: idBack.path), UpdateFile(role: .grantFile, path: grant.path),
+            UpdateFile(role: .preBeautyImage, path: preBeauty.path), UpdateFile(role: .postBeautyImage, path: postBeauty.path),
+            UpdateFile(role: .audioZip, path: audioZip.path),
+        ]
+    }
+
+    /// The shared inputs (built on first use; the folder lives for the whole test process).
+    static func shared() throws -> UpdateInputs {
+        try UpdateInputsCache.shared.get()
+    }
+
+    fileprivate static func make() throws -> UpdateInputs {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-update-inputs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let inputs = UpdateInputs(directory: directory)
+        // A 181 s 1080p training video that passes lint: a 2 s clip looped by stream copy, with noise as audio so
+        // the file is a few MiB (several parts at 512 KiB). The action video is a copy.
+        let clip = directory.appendingPathComponent("clip.mp4")
+        try FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "color=c=green:s=1920x1080:r=25:d=2"] + FFmpegTools.x264 + ["-g", "50", clip.path])
+        try FFmpegTools.ffmpeg(["-stream_loop", "91", "-i", clip.path, "-f", "lavfi", "-i", "anoisesrc=d=181:a=0.3:r=48000",
+                                "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-c:a", "aac", "-b:a", "128k", "-t", "181",
+                                inputs.trainingVideo.path])
+        try FileManager.default.removeItem(at: clip)
+        try FileManager.default.copyItem(at: inputs.trainingVideo, to: inputs.actionVideo)
+        for (url, colour) in [(inputs.cover, "red"), (inputs.idFront, "blue"), (inputs.idBack, "green"),
+                              (inputs.preBeauty, "gray"), (inputs.postBeauty, "white")] {
+            try FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "color=c=\(colour):s=640x360", "-frames:v", "1", url.path])
+        }
+        try Data(Self.minimalPDF.utf8).write(to: inputs.grant)
+        let wav = directory.appendingPathComponent("voice.wav")
+        try FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-ar", "16000", "-ac", "1", wav.path])
+        let zip = try runProcess("python3", ["-m", "zipfile", "-c", inputs.audioZip.path, wav.path])
+        guard zip.status == 0 else { throw TestSupportError("python3 -m zipfile failed: \(zip.stderr)") }
+        try FileManager.default.removeItem(at: wav)
+        try FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=1920x1080:r=25:d=5", "-f", "lavfi", "-i", "sine=d=5",
+                                "-shortest"] + FFmpegTools.x264 + ["-c:a", "aac", inputs.shortVideo.path])
+        return inputs
+    }
+
+    /// A small complete PDF (one empty page), written by hand so no tool is needed.
+    static let minimalPDF = """
+        %PDF-1.4
+        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
+        trailer << /Root 1 0 R /Size 4 >>
+        %%EOF
+
+        """
+}
+
+private final class UpdateInputsCache: @unchecked Sendable {
+    static let shared = UpdateInputsCache()
+    private let lock = NSLock()
+    private var value: UpdateInputs?
+
+    func get() throws -> UpdateInputs {
+        try lock.withLock {
+            if let value { return value }
+            let made = try UpdateInputs.make()
+            value = made
+            return made
+        }
+    }
+}
+
+/// An emulator with one job, and a client for it; shut both down with `close()`.
+struct UpdateHarness {
+    static let projectID = "0123456789abcdef0123456789abcdef"
+    static let accessKey = "UPDATETESTAK0000"
+    static let secretKey = "update-test-secret-key-do-not-print"
+
+    let server: EmulatorServer
+    let client: MetaStudioClient
+    let baseURL: URL
+    let jobID: String
+
+    static func start(jobID: String = "job-update-1", state: String = "AUTO_VERIFY_FAILED") async throws -> UpdateHarness {
+        let server = try EmulatorServer(configuration: EmulatorConfiguration(
+            projectID: projectID, credentials: [accessKey: secretKey], seededJobs: [jobID: state]))
+        let baseURL = try await server.start()
+        let configuration = MetaStudioClientConfiguration(
+            endpoint: try MetaStudioEndpoint(url: baseURL.absoluteString),
+            credentials: .accessKey(accessKey: accessKey, secretKey: secretKey, securityToken: nil),
+            projectId: projectID)
+        return UpdateHarness(server: server, client: MetaStudioClient(configuration: configuration), baseURL: baseURL, jobID: jobID)
+    }
+
+    /// Runs `body` with a fresh harness and always shuts it down.
+    static func with(jobID: String = "job-update-1", state: String = "AUTO_VERIFY_FAILED",
+                     _ body: (UpdateHarness) async throws -> Void) async throws {
+        let harness = try await start(jobID: jobID, state: state)
+        do {
+            try await body(harness)
+        } catch {
+            await harness.close()
+            throw error
+        }
+        await harness.close()
+    }
+
+    /// Parts of `url` at the test part size.
+    static func partCount(_ url: URL) throws -> Int {
+        try PartPlan(fileSize: FileIdentity(path: url.path).size, partSize: testPartSize).count
+    }
+
+    /// The part size the tests use: 512 KiB, so the training video has several parts.
+    static let testPartSize: Int64 = 512 * 1024
+
+    func close() async {
+        try? await client.shutdown()
+        try? await server.shutdown()
+    }
+
+    func options(_ files: [UpdateFile], partSize: Int64? = UpdateHarness.testPartSize, submit: Bool = false,
+                 journal: URL? = nil, resume: Bool = false, parallelism: Int = 4) -> UpdateOptions {
+        UpdateOptions(projectID: Self.projectID, jobID: jobID, files: files, partSize: partSize, parallelism: parallelism,
+                      submit: submit, resume: resume, journalURL: journal,
+                      retry: UploadRetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100)))
+    }
+
+    /// Uploads received by the emulator (PUTs to upload URLs).
+    var uploads: [ReceivedRequest] { server.receivedRequests().filter { $0.kind == .upload } }
+}
+
+/// The hex SHA-256 of a file.
+func sha256(of url: URL) throws -> String {
+    let result = try runProcess("sha256sum", [url.path])
+    guard result.status == 0, let digest = result.stdout.split(separator: " ").first else {
+        throw TestSupportError("sha256sum \(url.path) failed: \(result.stderr)")
+    }
+    return String(digest)
+}
+
+extension Role {
+    /// The emulator's name for the role.
+    var emulatorRole: UploadRole {
+        switch self {
+        case .trainingVideo: return .trainingVideo
+        case .actionVideo: return .actionVideo
+        case .cover: return .cover
+        case .idCardFront: return .idCardFront
+        case .idCardBack: return .idCardBack
+        case .grantFile: return .grantFile
+        case .preBeautyImage: return .preBeautyImage
+        case .postBeautyImage: return .postBeautyImage
+        case .audioZip: return .audio
+        }
+    }
+}

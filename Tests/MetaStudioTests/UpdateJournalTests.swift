@@ -1,0 +1,82 @@
+import Foundation
+import MetaStudio
+import Preflight
+import TestSupport
+import Testing
+
+@Suite("Update: journal")
+struct UpdateJournalTests {
+    private func sampleJournal(path: String, identity: FileIdentity) -> UpdateJournal {
+        let parts = [FilePart(number: 1, offset: 0, length: 200_000), FilePart(number: 2, offset: 200_000, length: 50)]
+        let file = JournalFile(role: .trainingVideo, path: path, identity: identity, partSize: 200_000,
+                               parts: parts.map { JournalPart(part: $0, url: "http://127.0.0.1:9/u/\($0.number)?secret=abc") })
+        return UpdateJournal(projectID: "p", jobID: "job-1", createdAt: Date(timeIntervalSince1970: 1_700_000_000),
+                             files: [file], submit: true)
+    }
+
+    @Test("a journal round-trips and is written with mode 0600")
+    func roundTrip() throws {
+        let folder = try TemporaryDirectory()
+        let input = folder.file("video.mp4")
+        try Data(repeating: 7, count: 200_050).write(to: input)
+        let journal = sampleJournal(path: input.path, identity: try FileIdentity(path: input.path))
+        let url = UpdateJournal.defaultURL(jobID: "job-1", in: folder.url)
+        #expect(url.lastPathComponent == ".preflight-update-job-1.journal.json")
+        try JournalFileIO.write(journal, to: url)
+        let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try JournalFileIO.read(url) == journal)
+        // No temporary files are left beside it.
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+        #expect(names.sorted() == [".preflight-update-job-1.journal.json", "video.mp4"])
+    }
+
+    @Test("rewriting replaces the journal atomically and keeps it private")
+    func rewrite() throws {
+        let folder = try TemporaryDirectory()
+        let url = folder.file("j.json")
+        var journal = sampleJournal(path: "/x", identity: FileIdentity(size: 1, modifiedSeconds: 2, modifiedNanoseconds: 3, inode: 4))
+        try JournalFileIO.write(journal, to: url)
+        journal.files[0].parts[0].uploaded = true
+        journal.commandsSent = ["CONFIRM_MULTIPART_UPLOADED"]
+        try JournalFileIO.write(journal, to: url)
+        let read = try JournalFileIO.read(url)
+        #expect(read.files[0].parts.map(\.uploaded) == [true, false])
+        #expect(read.commandsSent == ["CONFIRM_MULTIPART_UPLOADED"])
+        #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test("a file's identity changes when it is rewritten or grows")
+    func identity() throws {
+        let folder = try TemporaryDirectory()
+        let file = folder.file("a.bin")
+        try Data(repeating: 1, count: 10).write(to: file)
+        let first = try FileIdentity(path: file.path)
+        #expect(first.size == 10)
+        #expect(try FileIdentity(path: file.path) == first)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([2]))
+        try handle.close()
+        #expect(try FileIdentity(path: file.path) != first)
+    }
+
+    @Test("missing, malformed and foreign journals are refused with the path named")
+    func badJournals() throws {
+        let folder = try TemporaryDirectory()
+        let missing = folder.file("missing.json")
+        #expect { try JournalFileIO.read(missing) } throws: { ($0 as? UpdateError)?.description.contains(missing.path) == true }
+        let garbage = folder.file("garbage.json")
+        try Data("{\"hello\": 1}".utf8).write(to: garbage)
+        #expect { try JournalFileIO.read(garbage) } throws: {
+            ($0 as? UpdateError)?.description.contains("is not a preflight update journal") == true
+        }
+    }
+
+    @Test("a directory or missing file has no identity")
+    func identityErrors() throws {
+        let folder = try TemporaryDirectory()
+        #expect(throws: UpdateError.self) { try FileIdentity(path: folder.url.path) }
+        #expect(throws: UpdateError.self) { try FileIdentity(path: folder.file("nope").path) }
+    }
+}
