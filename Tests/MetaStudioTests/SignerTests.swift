@@ -92,9 +92,9 @@ struct SignerTests {
     @Test("X-Sdk-Date is added from the injected date when absent, and Host with the port")
     func addsDateAndHost() throws {
         let signer = Signer(accessKey: "FAKE-AK-FOR-TESTS", secretKey: "fake-sk-not-a-secret")
+        let url = try #require(URL(string: "http://127.0.0.1:8080/v1/p/jobs?limit=2&a=b%20c"))
         let request = try #require(SignableRequest(
-            method: "GET", url: try #require(URL(string: "http://127.0.0.1:8080/v1/p/jobs?limit=2&a=b%20c")),
-            headers: [(name: "Content-Type", value: "application/json")]))
+            method: "GET", url: url, headers: [(name: "Content-Type", value: "application/json")]))
         let headers = signer.sign(request, date: Date(timeIntervalSince1970: 1_795_000_000))
         let names = headers.map(\.name)
         #expect(names == ["Content-Type", "X-Sdk-Date", "Host", "Authorization"])

@@ -63,6 +63,12 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
         if ownsHTTPClient { try await httpClient.shutdown() }
     }
 
+    deinit {
+        // Safety net for callers that forget `shutdown()`: start an asynchronous shutdown of the owned client
+        // (it keeps itself alive until done) instead of leaking it or tripping AsyncHTTPClient's debug check.
+        if ownsHTTPClient, state.markShutDown() { _ = httpClient.shutdown() }
+    }
+
     /// Endpoint and project; no secrets.
     public var description: String {
         "MetaStudioClient(endpoint: \(configuration.endpoint), project: \(configuration.projectId), "

@@ -18,7 +18,7 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 
     /// Never repeat a call.
-    public static let none = RetryPolicy(maxAttempts: 1)
+    public static let never = RetryPolicy(maxAttempts: 1)
 
     /// The largest backoff before retry number `retry` (1-based): `min(maxDelay, baseDelay × 2^(retry-1))`.
     public func backoffCeiling(forRetry retry: Int) -> TimeAmount {

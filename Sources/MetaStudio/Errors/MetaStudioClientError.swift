@@ -89,7 +89,10 @@ public struct MetaStudioClientError: Error, Hashable, Sendable, CustomStringConv
 
     /// The kind's name and the message.
     public var description: String {
-        "MetaStudioClientError.\(code.rawValue): \(message.isEmpty ? code.rawValue : message)"
+        let text = message.isEmpty ? code.rawValue : message
+        // Transport messages already start with the request; validation messages get it prefixed.
+        if let request, !text.hasPrefix(request) { return "MetaStudioClientError.\(code.rawValue): \(request): \(text)" }
+        return "MetaStudioClientError.\(code.rawValue): \(text)"
     }
 
     /// Two errors are equal when they are of the same kind.

@@ -137,8 +137,9 @@ public struct Signer: Sendable, CustomStringConvertible, CustomDebugStringConver
 
     // MARK: - Stages (internal, tested against the SDK's vectors)
 
-    /// Whether the SDK signs the body for this content type (JSON and BSON, by prefix).
-    static func isSignedContentType(_ contentType: String) -> Bool {
+    /// Whether the SDK signs the body for this content type (JSON and BSON, by prefix); other content types are
+    /// sent with `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD`.
+    public static func isSignedContentType(_ contentType: String) -> Bool {
         contentType.hasPrefix("application/json") || contentType.hasPrefix("application/bson")
     }
 
