@@ -20,7 +20,7 @@ struct EmulatorReviewTests {
     }
 
     @Test func lowResolutionVideoFailsWithTheResolutionCode() async throws {
-        let video = try Fixtures.lowResolutionVideo()
+        let video = try await Fixtures.lowResolutionVideo()
         try await EmulatorHarness.with { (h: EmulatorHarness) async throws in
             let jobID = try await submit(video, h)
             #expect(h.server.jobState(jobID) == "AUTO_VERIFY_FAILED")
@@ -39,7 +39,7 @@ struct EmulatorReviewTests {
     }
 
     @Test func passingVideoMovesTheJobToManualReview() async throws {
-        let video = try Fixtures.passingVideo()
+        let video = try await Fixtures.passingVideo()
         try await EmulatorHarness.with { (h: EmulatorHarness) async throws in
             let jobID = try await submit(video, h)
             #expect(h.server.jobState(jobID) == "MANUAL_VERIFYING")

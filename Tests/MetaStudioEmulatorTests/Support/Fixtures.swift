@@ -29,8 +29,18 @@ enum Fixtures {
     })
 
     /// A 2 s 640x360 H.264 MP4: fails the resolution and duration rules.
-    static func lowResolutionVideo() throws -> [UInt8] { Array(try Data(contentsOf: lowResolution.get())) }
+    static func lowResolutionVideo() async throws -> [UInt8] { try await offPool { try lowResolution.get() } }
 
     /// A 180 s 1920x1080 H.264/AAC MP4 that passes the lint.
-    static func passingVideo() throws -> [UInt8] { Array(try Data(contentsOf: passing.get())) }
+    static func passingVideo() async throws -> [UInt8] { try await offPool { try passing.get() } }
+
+    /// Makes (once) and reads a fixture on a Dispatch thread, so ffmpeg's run does not hold a cooperative thread
+    /// that the emulators of concurrently running tests need.
+    private static func offPool(_ make: @escaping @Sendable () throws -> URL) async throws -> [UInt8] {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { Array(try Data(contentsOf: try make())) })
+            }
+        }
+    }
 }
