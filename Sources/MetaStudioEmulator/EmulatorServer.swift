@@ -13,6 +13,23 @@ import NIOPosix
 /// print(server.receivedRequests().map(\.status))
 /// try await server.shutdown()
 /// ```
+///
+/// Choices where the contract is silent (the service's real answers are undocumented):
+/// * Errors: 400 `MSS.00000002` bad body field, `MSS.10000002` not JSON, `MSS.00000003` bad query parameter,
+///   `MSS.10000003` call not allowed in the job's state (the message names the state and the allowed ones),
+///   `MSS.00010009` wrong project id, 404 `MSS.00000003` unknown job, 404 `APIGW.0101` unknown path,
+///   400 `MSS.00010004` wrong method, 401 `APIGW.0301` every authentication failure.
+/// * Create and Update return one URL per part (`video_multipart_count`, default 1, also for Update); an Update
+///   starts a new upload round: earlier URLs and unconfirmed parts are void, assembled files are kept.
+/// * Upload URLs: PUT only (405), exact content type (400 `InvalidArgument`), unknown/used/tampered/expired
+///   (24 h) → 403 `AccessDenied`, OBS-style XML errors; 200 with `ETag` = quoted hex MD5. Part sizes are not checked.
+/// * `CONFIRM_*_MULTIPART_UPLOADED` with parts missing → 200 `EXCUTE_FAILED` with `excute_failed_msg` and
+///   `error_info`; complete → parts concatenated in part order. Allowed in WAIT_FILE_UPLOAD and *_VERIFY_FAILED.
+/// * `SUBMITVERIFYING` (from WAIT_FILE_UPLOAD, or *_VERIFY_FAILED after an Update) reviews synchronously with
+///   the project's linter before answering: AUTO_VERIFY_FAILED (`SYSTEM_VERIFY_FAILED`, `44005901` for the
+///   resolution rule) or MANUAL_VERIFYING (`SYSTEM_VERIFY_SUCCESS`). Later states are set with ``setJobState(_:_:)``.
+/// * NA commands: CONFIRM_ACCEPT/REJECT/PENDING from WAIT_USER_CONFIRM (→ JOB_FINISH/JOB_REJECT/JOB_PENDING),
+///   CONFIRM_ACTIVE from JOB_PENDING, CONFIRM_ANSWER leaves the state; CONFIRM_REPAIR needs JOB_SUCCESS.
 public final class EmulatorServer: Sendable {
     /// The configuration the server was created with.
     public let configuration: EmulatorConfiguration
