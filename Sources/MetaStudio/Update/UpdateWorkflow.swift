@@ -166,7 +166,10 @@ public struct UpdateWorkflow: Sendable {
                                         configuration: PartUploader.clientConfiguration(parallelism: options.parallelism))
             let uploader = PartUploader(httpClient: httpClient, parallelism: options.parallelism, retry: options.retry)
             do {
-                try await uploader.upload(tasks, events: { events(.upload($0)) }, partDone: { task in
+                let service = self.service, jobID = options.jobID, retry = options.retry
+                try await uploader.upload(tasks, events: { events(.upload($0)) }, alreadyUploaded: { task in
+                    try await Self.serviceHolds(task, service: service, jobID: jobID, retry: retry)
+                }, partDone: { task in
                     try await store.markUploaded(fileIndex: task.fileIndex, partNumber: task.part.number)
                 })
             } catch {
@@ -197,6 +200,24 @@ public struct UpdateWorkflow: Sendable {
         let summary = UpdateSummary(jobID: options.jobID, files: files, partsSent: tasks.count, bytesSent: bytes,
                                     commands: sent, submitted: options.submit, resumed: resumed)
         return .completed(summary, report)
+    }
+
+    /// Whether the service lists a video part as received, asking a few times with growing pauses: the interrupted
+    /// run's PUT of that part may still be arriving. Other roles cannot be asked, so the answer is no.
+    static func serviceHolds(_ task: PartUploadTask, service: any TrainingJobUpdating, jobID: String,
+                             retry: UploadRetryPolicy) async throws -> Bool {
+        let command: TrainingCommand
+        switch task.role {
+        case .trainingVideo: command = .getMultipartUploaded
+        case .actionVideo: command = .getActionVideoMultipartUploaded
+        default: return false
+        }
+        for attempt in 1...max(retry.maxAttempts, 6) {
+            let answer = try await service.executeCommand(jobID: jobID, command: command)
+            if (answer.multipartData ?? []).contains(where: { $0.partNumberValue == task.part.number }) { return true }
+            try await Task.sleep(for: max(retry.delay(afterAttempt: attempt), .milliseconds(500)) * attempt)
+        }
+        return false
     }
 
     // MARK: - Planning

@@ -99,10 +99,15 @@ public struct PartUploader: Sendable {
     }
 
     /// Uploads every task, at most `parallelism` at once; `partDone` runs after each part's 2xx (e.g. to journal it).
+    ///
+    /// A single-use URL answers 403 once it was used; when an interrupted run's last PUT reached the service after
+    /// all, the part is there although the journal does not say so. `alreadyUploaded` is asked on a 403: if it
+    /// confirms the service holds the part, the part counts as uploaded.
     /// - Throws: ``UpdateError`` (`uploadFailed`) for the first part that fails for good; parts in flight are cancelled.
     public func upload(
         _ tasks: [PartUploadTask],
         events: @escaping @Sendable (UploadEvent) -> Void = { _ in },
+        alreadyUploaded: @escaping @Sendable (PartUploadTask) async throws -> Bool = { _ in false },
         partDone: @escaping @Sendable (PartUploadTask) async throws -> Void = { _ in }
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -110,7 +115,7 @@ public struct PartUploader: Sendable {
             func startNext() {
                 guard let task = pending.popFirst() else { return }
                 group.addTask {
-                    try await uploadWithRetries(task, events: events)
+                    try await uploadWithRetries(task, events: events, alreadyUploaded: alreadyUploaded)
                     events(.partUploaded(fileIndex: task.fileIndex, part: task.part.number))
                     try await partDone(task)
                 }
@@ -122,7 +127,8 @@ public struct PartUploader: Sendable {
         }
     }
 
-    private func uploadWithRetries(_ task: PartUploadTask, events: @escaping @Sendable (UploadEvent) -> Void) async throws {
+    private func uploadWithRetries(_ task: PartUploadTask, events: @escaping @Sendable (UploadEvent) -> Void,
+                                   alreadyUploaded: @escaping @Sendable (PartUploadTask) async throws -> Bool) async throws {
         var attempt = 1
         while true {
             try Task.checkCancellation()
@@ -137,6 +143,10 @@ public struct PartUploader: Sendable {
                 let sent = counter.total
                 if sent > 0 { events(.bytesSent(fileIndex: task.fileIndex, bytes: -sent)) }
                 if Task.isCancelled { throw CancellationError() }
+                if failure.status == 403, try await alreadyUploaded(task) {
+                    events(.bytesSent(fileIndex: task.fileIndex, bytes: task.part.length))
+                    return
+                }
                 guard failure.retryable, attempt < retry.maxAttempts else {
                     let tries = attempt == 1 ? "" : " (after \(attempt) attempts)"
                     throw UpdateError.uploadFailed(path: task.path, role: task.role, part: task.part.number,
@@ -180,7 +190,8 @@ public struct PartUploader: Sendable {
         if (200..<300).contains(status) { return }
         let detail = Self.storageErrorCode(String(buffer: body)).map { " \($0)" } ?? ""
         let retryable = status >= 500 || status == 408 || status == 429
-        throw PartFailure(reason: "HTTP \(status)\(detail) from \(UploadURLText.redacted(task.url))", retryable: retryable)
+        throw PartFailure(reason: "HTTP \(status)\(detail) from \(UploadURLText.redacted(task.url))", retryable: retryable,
+                          status: status)
     }
 
     /// The `<Code>` of an object-storage XML error body, if there is one.
@@ -210,6 +221,7 @@ public struct PartUploader: Sendable {
 struct PartFailure: Error {
     var reason: String
     var retryable: Bool
+    var status: Int? = nil
 }
 
 /// Counts the bytes of one attempt so they can be taken back from the progress if it fails.
