@@ -7,7 +7,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-extension Role: @retroactive ExpressibleByArgument {}
+extension Role: ExpressibleByArgument {}
 
 /// Exit statuses of the CLI; part of its interface (documented in `--help` and the README).
 enum ExitStatus {
