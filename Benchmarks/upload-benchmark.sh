@@ -4,6 +4,7 @@
 # emulator with the same parallelism. Reports peak RSS (/usr/bin/time -v) and wall time. Not a test.
 #
 # Usage: Benchmarks/upload-benchmark.sh [work-dir]   (default /tmp/upload-bench; needs ~5 GiB free there)
+# curl runs with "Expect:" cleared, so it does not wait a second per part for a 100-continue.
 # Needs: ffmpeg, curl, python3, GNU time (apt-get install -y time), xargs.
 set -euo pipefail
 
@@ -31,8 +32,7 @@ if [ ! -f big.mp4 ]; then
   rm -f clip.mp4
 fi
 SIZE=$(stat -c %s big.mp4)
-MIB=$((1024 * 1024))
-PART_SIZE=$(( ( (SIZE + PARTS - 1) / PARTS + MIB - 1) / MIB * MIB ))
+PART_SIZE=$(( (SIZE + PARTS - 1) / PARTS ))
 echo "big.mp4: $SIZE bytes; part size $PART_SIZE bytes -> $(( (SIZE + PART_SIZE - 1) / PART_SIZE )) parts"
 
 EMU_PID=""
@@ -80,7 +80,7 @@ for url, part in zip(urls, parts):
 EOF
 cat parts/* > /dev/null
 /usr/bin/time -v -o curl.time xargs -P "$PARALLEL" -L 1 sh -c \
-  'curl -sf -o /dev/null -X PUT -H "Content-Type: application/octet-stream" -T "$0" "$1"' < jobs.txt
+  'curl -sf -o /dev/null -X PUT -H "Expect:" -H "Content-Type: application/octet-stream" -T "$0" "$1"' < jobs.txt
 CURL_WALL=$(grep 'Elapsed (wall clock)' curl.time | awk '{print $NF}')
 CURL_RSS=$(grep 'Maximum resident set size' curl.time | awk '{print $NF}')
 rm -rf parts

@@ -76,12 +76,12 @@ public struct PartUploader: Sendable {
     public let parallelism: Int
     /// Retry behaviour for a failed part.
     public let retry: UploadRetryPolicy
-    /// Largest chunk read from disk at once (at most 1 MiB).
+    /// Largest chunk read from disk at once (at most 1 MiB; 256 KiB by default).
     public let chunkSize: Int
 
     /// Creates an uploader.
     public init(httpClient: HTTPClient, parallelism: Int = 4, retry: UploadRetryPolicy = UploadRetryPolicy(),
-                chunkSize: Int = 1024 * 1024) {
+                chunkSize: Int = 256 * 1024) {
         self.httpClient = httpClient
         self.parallelism = max(1, parallelism)
         self.retry = retry
@@ -160,35 +160,49 @@ public struct PartUploader: Sendable {
     }
 
     /// One PUT of one part; throws a ``PartFailure`` saying whether another attempt may help.
+    ///
+    /// The body is streamed through AsyncHTTPClient's `StreamWriter`, whose `write` future completes once the chunk
+    /// is written to the socket: the next chunk is read from disk only then, so at most one chunk per part in flight
+    /// is in memory (the async-sequence body pulls ahead while the connection looks writable, queueing many chunks).
     private func uploadOnce(_ task: PartUploadTask, onChunk: @escaping @Sendable (Int) -> Void) async throws {
-        var request = HTTPClientRequest(url: task.url)
-        request.method = .PUT
-        request.headers.replaceOrAdd(name: "Content-Type", value: task.contentType)
         let reader = FileRangeReader(path: task.path, offset: task.part.offset, length: task.part.length,
                                      chunkSize: chunkSize, onChunk: onChunk)
-        request.body = .stream(reader, length: .known(task.part.length))
+        let eventLoop = httpClient.eventLoopGroup.next()
+        let body = HTTPClient.Body.stream(contentLength: task.part.length) { writer in
+            let promise = eventLoop.makePromise(of: Void.self)
+            promise.completeWithTask {
+                var iterator = reader.makeAsyncIterator()
+                while let chunk = try await iterator.next() {
+                    try await writer.write(.byteBuffer(chunk)).get()
+                }
+            }
+            return promise.futureResult
+        }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: "Content-Type", value: task.contentType)
+        let request: HTTPClient.Request
+        do {
+            request = try HTTPClient.Request(url: task.url, method: .PUT, headers: headers, body: body)
+        } catch {
+            throw PartFailure(reason: "the upload URL \(UploadURLText.redacted(task.url)) is not usable", retryable: false)
+        }
         // Generous for slow links: two minutes plus the part at 32 KiB/s; the read timeout catches a stalled peer sooner.
         let seconds = 120 + task.part.length / (32 * 1024)
-        let response: HTTPClientResponse
+        let response: HTTPClient.Response
         do {
-            response = try await httpClient.execute(request, timeout: .seconds(seconds))
+            response = try await httpClient.execute(request: request, deadline: .now() + .seconds(seconds)).get()
         } catch let error as FileRangeReaderError {
             throw PartFailure(reason: error.description, retryable: false)
         } catch is CancellationError {
             throw PartFailure(reason: "cancelled", retryable: false)
         } catch {
+            if Task.isCancelled { throw PartFailure(reason: "cancelled", retryable: false) }
             throw PartFailure(reason: Self.describe(error, url: task.url), retryable: true)
         }
         let status = Int(response.status.code)
-        let body: ByteBuffer
-        do {
-            body = try await response.body.collect(upTo: 64 * 1024)
-        } catch {
-            if (200..<300).contains(status) { return }
-            throw PartFailure(reason: "HTTP \(status) from \(UploadURLText.redacted(task.url))", retryable: true)
-        }
         if (200..<300).contains(status) { return }
-        let detail = Self.storageErrorCode(String(buffer: body)).map { " \($0)" } ?? ""
+        let text = response.body.map { String(buffer: $0) } ?? ""
+        let detail = Self.storageErrorCode(String(text.prefix(64 * 1024))).map { " \($0)" } ?? ""
         let retryable = status >= 500 || status == 408 || status == 429
         throw PartFailure(reason: "HTTP \(status)\(detail) from \(UploadURLText.redacted(task.url))", retryable: retryable,
                           status: status)
