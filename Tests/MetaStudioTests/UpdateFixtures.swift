@@ -143,7 +143,7 @@ struct UpdateHarness {
                  journal: URL? = nil, resume: Bool = false, parallelism: Int = 4) -> UpdateOptions {
         UpdateOptions(projectID: Self.projectID, jobID: jobID, files: files, partSize: partSize, parallelism: parallelism,
                       submit: submit, resume: resume, journalURL: journal,
-                      retry: UploadRetryPolicy(maxAttempts: 4, initialDelay: .milliseconds(20), maxDelay: .milliseconds(100)))
+                      retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(100)))
     }
 
     /// Uploads received by the emulator (PUTs to upload URLs).

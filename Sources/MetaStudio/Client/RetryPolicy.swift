@@ -17,6 +17,9 @@ public struct RetryPolicy: Sendable, Hashable {
         self.maxDelay = maxDelay
     }
 
+    /// The policy for part uploads: 5 attempts, backoff from 0.25 s doubling up to 8 s (a part PUT is safe to repeat).
+    public static let uploads = RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(250), maxDelay: .seconds(8))
+
     /// Never repeat a call.
     public static let never = RetryPolicy(maxAttempts: 1)
 
@@ -37,4 +40,11 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// Whether an HTTP status is worth retrying (throttling or a server-side failure).
     public static func isRetryable(status: Int) -> Bool { status == 429 || (500...599).contains(status) }
+
+    /// Sleeps for a full-jitter backoff before retry number `retry` (1-based); throws if the task is cancelled.
+    public func pause(beforeRetry retry: Int) async throws {
+        var generator = SystemRandomNumberGenerator()
+        let wait = backoff(forRetry: retry, using: &generator)
+        try await Task.sleep(nanoseconds: UInt64(max(wait.nanoseconds, 0)))
+    }
 }

@@ -230,7 +230,7 @@ public struct Signer: Sendable, CustomStringConvertible, CustomDebugStringConver
     }
 
     /// Decodes `%XX` sequences; malformed sequences are kept as they are, invalid UTF-8 becomes U+FFFD.
-    static func percentDecode(_ text: String) -> String {
+    public static func percentDecode(_ text: String) -> String {
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)

@@ -48,12 +48,12 @@ public struct UpdateOptions: Sendable {
     /// Where the journal lives; nil disables it (and with it `resume`).
     public var journalURL: URL?
     /// Retries of a failed part.
-    public var retry: UploadRetryPolicy
+    public var retry: RetryPolicy
 
     /// Creates options; by default four parts in parallel, default part size, no submit.
     public init(projectID: String, jobID: String, files: [UpdateFile], request: UpdateTrainingJobRequest = UpdateTrainingJobRequest(),
                 partSize: Int64? = nil, parallelism: Int = 4, submit: Bool = false, dryRun: Bool = false, resume: Bool = false,
-                journalURL: URL? = nil, retry: UploadRetryPolicy = UploadRetryPolicy()) {
+                journalURL: URL? = nil, retry: RetryPolicy = .uploads) {
         self.projectID = projectID
         self.jobID = jobID
         self.files = files

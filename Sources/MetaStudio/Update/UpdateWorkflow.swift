@@ -205,7 +205,7 @@ public struct UpdateWorkflow: Sendable {
     /// Whether the service lists a video part as received, asking a few times with growing pauses: the interrupted
     /// run's PUT of that part may still be arriving. Other roles cannot be asked, so the answer is no.
     static func serviceHolds(_ task: PartUploadTask, service: any TrainingJobUpdating, jobID: String,
-                             retry: UploadRetryPolicy) async throws -> Bool {
+                             retry: RetryPolicy) async throws -> Bool {
         let command: TrainingCommand
         switch task.role {
         case .trainingVideo: command = .getMultipartUploaded
@@ -215,7 +215,7 @@ public struct UpdateWorkflow: Sendable {
         for attempt in 1...max(retry.maxAttempts, 6) {
             let answer = try await service.executeCommand(jobID: jobID, command: command)
             if (answer.multipartData ?? []).contains(where: { $0.partNumberValue == task.part.number }) { return true }
-            try await Task.sleep(for: max(retry.delay(afterAttempt: attempt), .milliseconds(500)) * attempt)
+            try await Task.sleep(for: max(Duration.nanoseconds(retry.backoffCeiling(forRetry: attempt).nanoseconds), .milliseconds(500)) * attempt)
         }
         return false
     }

@@ -4,30 +4,6 @@ import NIOCore
 import NIOHTTP1
 import Preflight
 
-/// How a failed part upload is retried: exponential backoff with jitter, for network errors and 5xx/408/429 answers.
-public struct UploadRetryPolicy: Hashable, Sendable {
-    /// Attempts per part, the first one included.
-    public var maxAttempts: Int
-    /// Wait before the second attempt; doubled for each further attempt.
-    public var initialDelay: Duration
-    /// Longest wait between attempts.
-    public var maxDelay: Duration
-
-    /// Creates a policy (defaults: 5 attempts, 0.25 s doubling up to 8 s).
-    public init(maxAttempts: Int = 5, initialDelay: Duration = .milliseconds(250), maxDelay: Duration = .seconds(8)) {
-        self.maxAttempts = max(1, maxAttempts)
-        self.initialDelay = initialDelay
-        self.maxDelay = maxDelay
-    }
-
-    /// The wait after failed attempt `attempt` (1-based): full backoff scaled by a random factor in 0.5–1.
-    func delay(afterAttempt attempt: Int) -> Duration {
-        let exponent = min(attempt - 1, 20)
-        let grown = initialDelay * (1 << exponent)
-        let capped = min(grown, maxDelay)
-        return capped * Double.random(in: 0.5...1.0)
-    }
-}
 
 /// One part to PUT: a byte range of a file and the signed URL it goes to.
 public struct PartUploadTask: Hashable, Sendable {
@@ -75,12 +51,12 @@ public struct PartUploader: Sendable {
     /// Parts in flight at once.
     public let parallelism: Int
     /// Retry behaviour for a failed part.
-    public let retry: UploadRetryPolicy
+    public let retry: RetryPolicy
     /// Largest chunk read from disk at once (at most 1 MiB; 256 KiB by default).
     public let chunkSize: Int
 
     /// Creates an uploader.
-    public init(httpClient: HTTPClient, parallelism: Int = 4, retry: UploadRetryPolicy = UploadRetryPolicy(),
+    public init(httpClient: HTTPClient, parallelism: Int = 4, retry: RetryPolicy = .uploads,
                 chunkSize: Int = 256 * 1024) {
         self.httpClient = httpClient
         self.parallelism = max(1, parallelism)
@@ -153,7 +129,7 @@ public struct PartUploader: Sendable {
                                                    of: task.partCount, reason: failure.reason + tries)
                 }
                 events(.retrying(fileIndex: task.fileIndex, part: task.part.number, attempt: attempt + 1, reason: failure.reason))
-                try await Task.sleep(for: retry.delay(afterAttempt: attempt))
+                try await retry.pause(beforeRetry: attempt)
                 attempt += 1
             }
         }

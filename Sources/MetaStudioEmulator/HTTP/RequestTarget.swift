@@ -1,3 +1,5 @@
+import MetaStudio
+
 /// A request URI split into its raw path and decoded query pairs.
 struct RequestTarget: Sendable {
     /// The path as sent (still percent-encoded), without the query.
@@ -26,32 +28,6 @@ struct RequestTarget: Sendable {
 
     func value(_ name: String) -> String? { query.first { $0.0 == name }?.1 }
 
-    /// Decodes `%XX`; malformed escapes stay as they are.
-    static func percentDecode(_ text: String) -> String {
-        guard text.contains("%") else { return text }
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
-                out.append(high << 4 | low)
-                index += 3
-            } else {
-                out.append(bytes[index])
-                index += 1
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
-        }
-    }
+    /// Decodes `%XX` exactly as the signer does when it canonicalises a path, so both sides agree.
+    static func percentDecode(_ text: String) -> String { Signer.percentDecode(text) }
 }
