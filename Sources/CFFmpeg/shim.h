@@ -8,6 +8,9 @@
 #include <libavutil/dict.h>
 #include <libavutil/error.h>
 #include <libavutil/log.h>
+#if __has_include(<malloc.h>)
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 
 // Swift cannot import function-like macros; these wrap the ones MediaProbe needs.
@@ -30,6 +33,16 @@ static inline void cffmpeg_discard_log_line(void *context, int level, const char
 static inline void cffmpeg_silence_logging(void) {
     av_log_set_level(AV_LOG_QUIET);
     av_log_set_callback(cffmpeg_discard_log_line);
+}
+
+// glibc only: keep freed blocks up to these sizes in the heap for reuse instead of unmapping them (see MediaFile).
+static inline void cffmpeg_keep_freed_memory(int mmap_threshold, int trim_threshold) {
+#ifdef M_MMAP_THRESHOLD
+    mallopt(M_MMAP_THRESHOLD, mmap_threshold);
+    mallopt(M_TRIM_THRESHOLD, trim_threshold);
+#else
+    (void)mmap_threshold; (void)trim_threshold;
+#endif
 }
 
 #endif

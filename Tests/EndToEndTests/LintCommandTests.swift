@@ -77,7 +77,7 @@ struct LintCommandTests {
         #expect(finding.message.contains("ffmpeg -i \(mov.url.path) -map 0:v -map 0:a? -c copy -movflags +faststart \(output)"))
     }
 
-    @Test("usage errors exit 64", arguments: [["lint"], ["lint", "--format", "xml", "a.mp4"], ["lint", "--role", "poster", "a.mp4"], ["lint", "--bogus", "a.mp4"], ["frobnicate"]])
+    @Test("usage errors exit 64", arguments: [["lint"], ["lint", "--format", "xml", "a.mp4"], ["lint", "--role", "poster", "a.mp4"], ["lint", "--bogus", "a.mp4"], ["lint", "--jobs", "0", "a.mp4"], ["frobnicate"]])
     func usageErrors(arguments: [String]) throws {
         let result = try runPreflight(arguments)
         #expect(result.status == 64, "\(arguments): \(result.stderr)")

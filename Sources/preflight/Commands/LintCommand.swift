@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MediaProbe
 import Preflight
 
 /// `preflight lint`: checks files against the service's review rules before anything is uploaded.
@@ -29,15 +30,20 @@ struct LintCommand: AsyncParsableCommand {
     @Option(help: "Output format: text (for people) or json (a stable contract for other tools).")
     var format: OutputFormat = .text
 
+    @Option(help: "How many files to probe at once (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Argument(help: "Files or directories to check.")
     var paths: [String]
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or directory to check.") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() async throws {
-        let report = await Linter().lint(paths: paths, role: role)
+        MediaFile.keepFreedMemoryForReuse()
+        let report = await Linter(concurrency: jobs).lint(paths: paths, role: role)
         if report.files.isEmpty {
             printError("preflight: no media files found in \(paths.joined(separator: ", ")) for role \(role.rawValue)")
             throw ExitStatus.toolFailed
