@@ -117,3 +117,30 @@ struct LintCommandTests {
         #expect(missing.stderr.contains("/nonexistent/take.mp4: no such file"))
     }
 }
+
+/// The fixtures for the non-video roles (`samples/roles/`), each linted with its own role by the built binary.
+@Suite("preflight lint --role, end to end")
+struct RoleSamplesTests {
+    struct Expected: Decodable {
+        struct File: Decodable { var path: String; var role: String; var verdict: String; var errors: [String]; var warnings: [String] }
+        var files: [File]
+    }
+
+    @Test("every role sample gets the verdict and rules samples/roles/expected.json lists")
+    func roleSamples() throws {
+        let folder = RepoPaths.samples.appendingPathComponent("roles")
+        let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: folder.appendingPathComponent("expected.json")))
+        #expect(Set(expected.files.map(\.role)) == ["cover", "id-card-front", "id-card-back", "pre-beauty-image", "post-beauty-image", "grant-file", "audio-zip"])
+        for sample in expected.files {
+            let path = folder.appendingPathComponent(sample.path).path
+            let result = try runPreflight(["lint", "--role", sample.role, "--format", "json", path])
+            #expect(result.status == (sample.verdict == "pass" ? 0 : 1), "\(sample.path): \(result.stderr)")
+            let report = try JSONDecoder().decode(LintCommandTests.Report.self, from: result.stdoutData)
+            let file = try #require(report.files.first)
+            #expect(file.verdict == sample.verdict, "\(sample.path)")
+            #expect(file.role == sample.role)
+            #expect(Set(file.findings.filter { $0.severity == "error" }.map(\.rule)) == Set(sample.errors), "\(sample.path) errors")
+            #expect(Set(file.findings.filter { $0.severity == "warning" }.map(\.rule)) == Set(sample.warnings), "\(sample.path) warnings")
+        }
+    }
+}
