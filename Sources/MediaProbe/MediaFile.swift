@@ -36,7 +36,9 @@ public enum MediaFile {
 
         let session: DemuxerSession
         do {
-            session = try DemuxerSession(path: path, timeout: timeout, probeSize: recognitionProbeSize)
+            // A file that starts with an ftyp box is ISO base media: go straight to the MP4/MOV demuxer.
+            let knownDemuxer = ContainerSniffer.fileTypeBrands(in: file.prefix) != nil ? "mov" : nil
+            session = try DemuxerSession(path: path, timeout: timeout, probeSize: recognitionProbeSize, demuxer: knownDemuxer)
         } catch {
             throw openingError(error, path: path)
         }

@@ -22,7 +22,9 @@ final class DemuxerSession {
     /// - Parameters:
     ///   - timeout: seconds after which FFmpeg is asked to give up (through the interrupt callback).
     ///   - probeSize: the most bytes libavformat may read to recognise the format (and later to find stream info).
-    init(path: String, timeout: Double, probeSize: Int) throws(FFmpegError) {
+    ///   - demuxer: the name of the demuxer to use when the caller already knows the format (e.g. `mov` for a file
+    ///     that starts with an `ftyp` box); nil lets libavformat recognise it by asking every demuxer.
+    init(path: String, timeout: Double, probeSize: Int, demuxer: String? = nil) throws(FFmpegError) {
         LogSilencer.silenceOnce()
         deadline = ProbeDeadline(secondsFromNow: timeout)
         guard let allocated = avformat_alloc_context() else { throw FFmpegError(code: cffmpeg_averror(ENOMEM)) }
@@ -37,7 +39,10 @@ final class DemuxerSession {
 
         // On failure avformat_open_input frees the context it was given and sets the pointer to nil.
         var opened: UnsafeMutablePointer<AVFormatContext>? = allocated
-        try check(avformat_open_input(&opened, "file:" + path, nil, &options))
+        // Naming the demuxer skips libavformat's recognition pass, which runs every demuxer's probe function
+        // (some call into external libraries) over the first bytes: measurable when linting hundreds of files.
+        let format = demuxer.flatMap { av_find_input_format($0) }
+        try check(avformat_open_input(&opened, "file:" + path, format, &options))
         guard let opened else { throw FFmpegError(code: cffmpeg_averror_invaliddata()) }
         formatContext = opened
     }

@@ -8,7 +8,7 @@ public enum URLRedaction {
     /// `https://bucket.obs.example.com/video.mp4?…`. Text that is not a URL keeps only what precedes `?` and `#`.
     public static func redact(_ url: String) -> String {
         let hasQuery = url.contains("?")
-        if var components = URLComponents(string: url), components.scheme != nil, components.host != nil {
+        if var components = URLComponents(string: url), components.scheme != nil, components.percentEncodedHost != nil {
             components.user = nil
             components.password = nil
             components.query = nil

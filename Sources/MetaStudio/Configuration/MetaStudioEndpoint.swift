@@ -37,7 +37,7 @@ public struct MetaStudioEndpoint: Hashable, Sendable, CustomStringConvertible {
     public init(url text: String) throws {
         let display = URLRedaction.redact(text)
         guard let components = URLComponents(string: text), let scheme = components.scheme?.lowercased(),
-              let host = components.host, !host.isEmpty
+              let host = components.percentEncodedHost, !host.isEmpty
         else {
             throw MetaStudioClientError.invalidEndpoint(
                 "endpoint \(display) is not an absolute URL; give one like https://metastudio.cn-north-4.myhuaweicloud.com.")

@@ -45,7 +45,7 @@ public struct SignableRequest: Sendable {
         body: [UInt8]? = nil
     ) {
         guard let components = URLComponents(url: url, resolvingAgainstBaseURL: false),
-              let host = components.host, !host.isEmpty
+              let host = components.percentEncodedHost, !host.isEmpty
         else { return nil }
         var authority = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         if let port = components.port { authority += ":\(port)" }

@@ -39,6 +39,9 @@ struct FileRangeReader: AsyncSequence, Sendable {
         private var position: Int64
         private var remaining: Int64
         private let allocator = ByteBufferAllocator()
+        /// The chunk handed out last, kept to be refilled: once the HTTP client has written it and the caller has let
+        /// go, this is its only reference and `clear()` reuses its storage instead of allocating 256 KiB again.
+        private var lastChunk: ByteBuffer?
 
         init(reader: FileRangeReader) {
             self.reader = reader
@@ -54,7 +57,9 @@ struct FileRangeReader: AsyncSequence, Sendable {
             if descriptor == nil { descriptor = try FileDescriptorBox(path: reader.path) }
             guard let fd = descriptor?.fd else { return nil }
             let want = Int(Swift.min(Int64(reader.chunkSize), remaining))
-            var buffer = allocator.buffer(capacity: want)
+            var buffer = lastChunk ?? allocator.buffer(capacity: reader.chunkSize)
+            lastChunk = nil
+            buffer.clear()
             var failure: Int32 = 0
             while buffer.readableBytes < want {
                 let wantNow = want - buffer.readableBytes
@@ -77,6 +82,7 @@ struct FileRangeReader: AsyncSequence, Sendable {
             remaining -= Int64(want)
             if remaining == 0 { descriptor = nil }
             reader.onChunk(want)
+            lastChunk = buffer
             return buffer
         }
     }

@@ -224,12 +224,9 @@ private final class SentCounter: @unchecked Sendable {
 
 /// Signed URLs shown safely: scheme, host, port and path, never the query (it holds the signature).
 public enum UploadURLText {
-    /// `https://host/path?…` for a URL with a query; `https://host/path` otherwise; `<upload URL>` if unparseable.
+    /// `https://host/path?…` for a URL with a query, `https://host/path` otherwise (see `URLRedaction`).
     public static func redacted(_ url: String) -> String {
-        guard let components = URLComponents(string: url), let host = components.host else { return "<upload URL>" }
-        let port = components.port.map { ":\($0)" } ?? ""
-        let query = (components.percentEncodedQuery?.isEmpty == false) ? "?…" : ""
-        return "\(components.scheme ?? "https")://\(host)\(port)\(components.percentEncodedPath)\(query)"
+        URLRedaction.redact(url)
     }
 
     /// Removes any copy of `url`'s query string from `text`.
