@@ -2,6 +2,11 @@
 ///
 /// A plain value: safe to send across tasks and to encode as JSON. Nothing in it refers to FFmpeg memory.
 public struct MediaFacts: Sendable, Codable, Equatable {
+    // Wire names are snake_case, spelled out so that any JSONEncoder writes the report contract.
+    enum CodingKeys: String, CodingKey {
+        case path, fileSize = "file_size", container, duration, bitRate = "bit_rate", streams, integrity
+    }
+
     /// The path as it was given to the probe.
     public var path: String
     /// The file's size in bytes.
@@ -38,6 +43,11 @@ public struct MediaFacts: Sendable, Codable, Equatable {
 
 /// The container of a media file.
 public struct ContainerFacts: Sendable, Codable, Equatable {
+    // Wire names are snake_case, spelled out so that any JSONEncoder writes the report contract.
+    enum CodingKeys: String, CodingKey {
+        case family, formatName = "format_name", majorBrand = "major_brand", compatibleBrands = "compatible_brands"
+    }
+
     /// The family the container belongs to, independent of the file name.
     public var family: ContainerFamily
     /// libavformat's name for the demuxer that opened the file, e.g. `mov,mp4,m4a,3gp,3g2,mj2`.
@@ -99,6 +109,14 @@ public struct Ratio: Sendable, Codable, Equatable, CustomStringConvertible {
 
 /// Facts about one stream.
 public struct StreamFacts: Sendable, Codable, Equatable {
+    // Wire names are snake_case, spelled out so that any JSONEncoder writes the report contract.
+    enum CodingKeys: String, CodingKey {
+        case index, kind, codec, isAttachedPicture = "is_attached_picture", width, height
+        case sampleAspectRatio = "sample_aspect_ratio", rotation, displayWidth = "display_width", displayHeight = "display_height"
+        case frameRate = "frame_rate", isVariableFrameRate = "is_variable_frame_rate", duration, sampleRate = "sample_rate"
+        case channels, bitRate = "bit_rate"
+    }
+
     /// The stream's index in the container, as ffprobe's `index`.
     public var index: Int
     /// Video, audio, …
@@ -161,6 +179,11 @@ public struct StreamFacts: Sendable, Codable, Equatable {
 
 /// The result of checking the container's sample index against the file's real size.
 public struct IndexIntegrity: Sendable, Codable, Equatable {
+    // Wire names are snake_case, spelled out so that any JSONEncoder writes the report contract.
+    enum CodingKeys: String, CodingKey {
+        case checked, indexedSamples = "indexed_samples", samplesOutsideFile = "samples_outside_file", indexedEnd = "indexed_end"
+    }
+
     /// Whether the check could be made (the container has a sample index with byte positions).
     public var checked: Bool
     /// How many samples the index lists in all.

@@ -2,6 +2,11 @@ import CFFmpeg
 
 /// What decoding the first frame of a file's main stream showed.
 public struct DecodedFrameFacts: Sendable, Codable, Equatable {
+    // Wire names are snake_case, spelled out so that any JSONEncoder writes the report contract.
+    enum CodingKeys: String, CodingKey {
+        case kind, codec, width, height, samples, sampleRate = "sample_rate", channels
+    }
+
     /// The kind of stream that was decoded.
     public var kind: StreamKind
     /// FFmpeg's short name of the decoder's codec, e.g. `mjpeg`, `png`, `pcm_s16le`.

@@ -12,10 +12,9 @@ public struct JSONReporter: Reporter {
         Self.encode(report)
     }
 
-    /// Encodes any value the way the reports are encoded (snake_case keys, sorted, pretty-printed).
+    /// Encodes any value the way the reports are encoded (keys sorted, pretty-printed; the types spell their keys in snake_case).
     public static func encode<Value: Encodable>(_ value: Value) -> String {
         let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
@@ -29,7 +28,6 @@ public struct JSONReporter: Reporter {
     /// Decodes a report written by `render(_:)`.
     public static func decode(_ data: Data) throws -> LintReport {
         let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(LintReport.self, from: data)
     }
 }
