@@ -3,7 +3,7 @@
 # mediainfo and with a per-file ffprobe loop, and how many bytes it reads from one large file.
 #
 # Usage: Benchmarks/lint-benchmark.sh
-#   Build first: swift build -c release --product preflight
+#   Build first: swift build -c release --product preflight --static-swift-stdlib
 #   Environment: PREFLIGHT (default .build/release/preflight), RUNS (timed runs of preflight and of
 #                mediainfo, default 10), FILES (size of the batch, default 200), QUIET_WAIT (seconds to wait
 #                for an idle machine before timing, default 300), NO_RESULTS=1 to leave RESULTS.md alone.
@@ -119,7 +119,7 @@ if [ -x "$PREFLIGHT" ] && "$PREFLIGHT" lint --help >/dev/null 2>&1; then
     preflight_ok=1
     binary_date=$(date -u -r "$PREFLIGHT" '+%Y-%m-%d %H:%M UTC')
 else
-    echo "note: $PREFLIGHT lint is not available; build it with: swift build -c release --product preflight" >&2
+    echo "note: $PREFLIGHT lint is not available; build it with: swift build -c release --product preflight --static-swift-stdlib" >&2
 fi
 
 cmd_mediainfo="xargs -d '\n' mediainfo --ParseSpeed=-1 --Output=JSON <'$list' >/dev/null"

@@ -18,7 +18,7 @@ mkdir -p "$WORK"
 cd "$WORK"
 
 echo "== release build"
-(cd "$ROOT" && swift build -c release --product preflight 2>&1 | tail -1)
+(cd "$ROOT" && swift build -c release --product preflight --static-swift-stdlib 2>&1 | tail -1)
 BIN="$ROOT/.build/release/preflight"
 
 # A training video that passes lint: a 2 s 1080p clip of noise at 60 Mbit/s, looped by stream copy to 232 s
