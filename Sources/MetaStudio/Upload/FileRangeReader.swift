@@ -40,7 +40,7 @@ struct FileRangeReader: AsyncSequence, Sendable {
         private var remaining: Int64
         private let allocator = ByteBufferAllocator()
         /// The chunk handed out last, kept to be refilled: once the HTTP client has written it and the caller has let
-        /// go, this is its only reference and `clear()` reuses its storage instead of allocating 256 KiB again.
+        /// go, this is its only reference and `clear()` reuses its storage instead of allocating a new chunk.
         private var lastChunk: ByteBuffer?
 
         init(reader: FileRangeReader) {

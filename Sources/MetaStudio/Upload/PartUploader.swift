@@ -52,12 +52,12 @@ public struct PartUploader: Sendable {
     public let parallelism: Int
     /// Retry behaviour for a failed part.
     public let retry: RetryPolicy
-    /// Largest chunk read from disk at once (at most 1 MiB; 256 KiB by default).
+    /// Largest chunk read from disk at once (at most 1 MiB; 128 KiB by default).
     public let chunkSize: Int
 
     /// Creates an uploader.
     public init(httpClient: HTTPClient, parallelism: Int = 4, retry: RetryPolicy = .uploads,
-                chunkSize: Int = 256 * 1024) {
+                chunkSize: Int = 128 * 1024) {
         self.httpClient = httpClient
         self.parallelism = max(1, parallelism)
         self.retry = retry

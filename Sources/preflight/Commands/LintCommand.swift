@@ -42,7 +42,7 @@ struct LintCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        MediaFile.keepFreedMemoryForReuse()
+        AllocatorTuning.keepFreedMemoryForReuse()
         let report = await Linter(concurrency: jobs).lint(paths: paths, role: role)
         if report.files.isEmpty {
             printError("preflight: no media files found in \(paths.joined(separator: ", ")) for role \(role.rawValue)")

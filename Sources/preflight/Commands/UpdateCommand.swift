@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MediaProbe
 import MetaStudio
 import Preflight
 
@@ -151,6 +152,8 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Set before the HTTP client starts its threads: a streaming upload needs a handful of chunks, not an arena each.
+        AllocatorTuning.limitArenas(to: 2)
         let environment = ProcessInfo.processInfo.environment
         let journalURL = journal.map { URL(fileURLWithPath: $0) }
             ?? UpdateJournal.defaultURL(jobID: jobID, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
