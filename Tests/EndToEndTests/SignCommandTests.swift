@@ -5,48 +5,6 @@ import TestSupport
 /// `preflight sign` reproduces every signing vector the official SDK produced, and never prints the SK.
 @Suite("preflight sign, end to end")
 struct SignCommandTests {
-    struct Vector: Decodable {
-        var name: String
-        var method: String
-        var scheme: String
-        var host: String
-        var resource_path: String
-        var query_params: [[QueryValue]]
-        var headers: [String: String]
-        var body: String?
-        var body_base64: String?
-        var ak: String
-        var sk: String
-        var sdk_date: String
-        var authorization: String
-    }
-
-    /// A query parameter's name or value as the vectors store it: text, number, boolean or a list.
-    enum QueryValue: Decodable {
-        case text(String)
-        case list([String])
-
-        init(from decoder: Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let text = try? container.decode(String.self) { self = .text(text) }
-            else if let flag = try? container.decode(Bool.self) { self = .text(flag ? "true" : "false") }
-            else if let number = try? container.decode(Int.self) { self = .text(String(number)) }
-            else { self = .list(try container.decode([String].self)) }
-        }
-
-        var values: [String] {
-            switch self {
-            case .text(let text): return [text]
-            case .list(let list): return list
-            }
-        }
-    }
-
-    static func vectors() throws -> [Vector] {
-        let url = RepoPaths.shared.appendingPathComponent("vectors/signing-vectors.json")
-        return try JSONDecoder().decode([Vector].self, from: Data(contentsOf: url))
-    }
-
     static func encode(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
         allowed.insert(charactersIn: "-._~")
@@ -56,22 +14,18 @@ struct SignCommandTests {
     @Test("every vector's Authorization, from the vector's inputs, in text and JSON")
     func vectors() throws {
         let dir = try TemporaryDirectory()
-        let all = try Self.vectors()
+        let all = try SigningVector.all()
         #expect(all.count >= 32)
         for vector in all {
-            var query: [String] = []
-            for pair in vector.query_params {
-                guard let name = pair.first?.values.first, let value = pair.last else { continue }
-                query += value.values.map { "\(Self.encode(name))=\(Self.encode($0))" }
-            }
-            let url = "\(vector.scheme)://\(vector.host)\(vector.resource_path)" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
-            var arguments = ["sign", "--method", vector.method, "--url", url, "--date", vector.sdk_date]
+            let query = vector.query.map { "\(Self.encode($0.name))=\(Self.encode($0.value))" }
+            let url = "\(vector.scheme)://\(vector.host)\(vector.resourcePath)" + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+            var arguments = ["sign", "--method", vector.method, "--url", url, "--date", vector.sdkDate]
             for (name, value) in vector.headers.sorted(by: { $0.key < $1.key }) where name.lowercased() != "x-sdk-date" {
                 arguments += ["--header", "\(name): \(value)"]
             }
-            if let body = vector.body_base64.flatMap({ Data(base64Encoded: $0) }) ?? vector.body.map({ Data($0.utf8) }) {
+            if let body = vector.body {
                 let file = dir.file("\(vector.name).body")
-                try body.write(to: file)
+                try Data(body).write(to: file)
                 arguments += ["--body-file", file.path]
             }
             let environment = ["CLOUD_SDK_AK": vector.ak, "CLOUD_SDK_SK": vector.sk]
