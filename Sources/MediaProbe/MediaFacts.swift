@@ -4,7 +4,8 @@
 public struct MediaFacts: Sendable, Codable, Equatable {
     // Wire names are snake_case, spelled out so that any JSONEncoder writes the report contract.
     enum CodingKeys: String, CodingKey {
-        case path, fileSize = "file_size", container, duration, bitRate = "bit_rate", streams, integrity
+        case path, fileSize = "file_size", container, duration, videoDuration = "video_duration", bitRate = "bit_rate"
+        case streams, integrity
     }
 
     /// The path as it was given to the probe.
@@ -39,6 +40,44 @@ public struct MediaFacts: Sendable, Codable, Equatable {
     public var videoStreams: [StreamFacts] { streams.filter { $0.kind == .video && !$0.isAttachedPicture } }
     /// The streams that carry sound.
     public var audioStreams: [StreamFacts] { streams.filter { $0.kind == .audio } }
+
+    /// How long the picture lasts, in seconds: the presented duration of the first moving-picture stream (the one
+    /// whose size the resolution rule judges); nil when there is no such stream or its length is unknown.
+    ///
+    /// It can be shorter or longer than `duration`, the file's, which spans every stream: a take whose sound runs on
+    /// after the picture has ended lasts as long as its sound. See `StreamFacts.presentedDuration`.
+    public var videoDuration: Double? { videoStreams.first?.presentedDuration }
+}
+
+extension MediaFacts {
+    // Written by hand only to add `video_duration`, which is derived from the streams: encoded for readers of the
+    // report, ignored when decoding.
+
+    /// Decodes the facts from the report's snake_case keys; `video_duration` is derived, so it is not read.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            path: try values.decode(String.self, forKey: .path),
+            fileSize: try values.decode(Int64.self, forKey: .fileSize),
+            container: try values.decode(ContainerFacts.self, forKey: .container),
+            duration: try values.decodeIfPresent(Double.self, forKey: .duration),
+            bitRate: try values.decodeIfPresent(Int64.self, forKey: .bitRate),
+            streams: try values.decode([StreamFacts].self, forKey: .streams),
+            integrity: try values.decode(IndexIntegrity.self, forKey: .integrity))
+    }
+
+    /// Encodes the facts with snake_case keys, adding `video_duration` beside the file's `duration`.
+    public func encode(to encoder: any Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(path, forKey: .path)
+        try values.encode(fileSize, forKey: .fileSize)
+        try values.encode(container, forKey: .container)
+        try values.encodeIfPresent(duration, forKey: .duration)
+        try values.encodeIfPresent(videoDuration, forKey: .videoDuration)
+        try values.encodeIfPresent(bitRate, forKey: .bitRate)
+        try values.encode(streams, forKey: .streams)
+        try values.encode(integrity, forKey: .integrity)
+    }
 }
 
 /// The container of a media file.
@@ -113,8 +152,8 @@ public struct StreamFacts: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case index, kind, codec, isAttachedPicture = "is_attached_picture", width, height
         case sampleAspectRatio = "sample_aspect_ratio", rotation, displayWidth = "display_width", displayHeight = "display_height"
-        case frameRate = "frame_rate", isVariableFrameRate = "is_variable_frame_rate", duration, sampleRate = "sample_rate"
-        case channels, bitRate = "bit_rate"
+        case frameRate = "frame_rate", isVariableFrameRate = "is_variable_frame_rate", duration, frameCount = "frame_count"
+        case sampleRate = "sample_rate", channels, bitRate = "bit_rate"
     }
 
     /// The stream's index in the container, as ffprobe's `index`.
@@ -142,8 +181,13 @@ public struct StreamFacts: Sendable, Codable, Equatable {
     public var frameRate: Double?
     /// Whether the frame rate varies, where that is known cheaply from the index; nil when not known.
     public var isVariableFrameRate: Bool?
-    /// Stream duration in seconds; nil when unknown.
+    /// Stream duration in seconds, as ffprobe's stream `duration`: for MP4/MOV the track's edit list applied (a
+    /// track whose first second is cut by the edit list lasts a second less than its media); nil when the container
+    /// states none (Matroska, for one, gives durations for the file only).
     public var duration: Double?
+    /// How many frames (samples) the container lists for the stream, as ffprobe's `nb_frames`; nil when it does not
+    /// say. For MP4/MOV this counts the samples an edit list hides too.
+    public var frameCount: Int?
     /// Audio sample rate in Hz (audio only).
     public var sampleRate: Int?
     /// Audio channel count (audio only).
@@ -155,7 +199,7 @@ public struct StreamFacts: Sendable, Codable, Equatable {
         index: Int, kind: StreamKind, codec: String?, isAttachedPicture: Bool = false,
         width: Int? = nil, height: Int? = nil, sampleAspectRatio: Ratio? = nil, rotation: Int = 0,
         displayWidth: Int? = nil, displayHeight: Int? = nil, frameRate: Double? = nil,
-        isVariableFrameRate: Bool? = nil, duration: Double? = nil, sampleRate: Int? = nil,
+        isVariableFrameRate: Bool? = nil, duration: Double? = nil, frameCount: Int? = nil, sampleRate: Int? = nil,
         channels: Int? = nil, bitRate: Int64? = nil
     ) {
         self.index = index
@@ -171,9 +215,20 @@ public struct StreamFacts: Sendable, Codable, Equatable {
         self.frameRate = frameRate
         self.isVariableFrameRate = isVariableFrameRate
         self.duration = duration
+        self.frameCount = frameCount
         self.sampleRate = sampleRate
         self.channels = channels
         self.bitRate = bitRate
+    }
+
+    /// How long the stream is presented, in seconds: `duration` where the container states it, else, for a video
+    /// stream, `frameCount` frames at `frameRate`; nil when neither is known.
+    ///
+    /// This is the length a player shows and a review counting frames at the stream's rate sees.
+    public var presentedDuration: Double? {
+        if let duration, duration.isFinite { return duration }
+        guard kind == .video, let frameCount, frameCount > 0, let frameRate, frameRate > 0 else { return nil }
+        return Double(frameCount) / frameRate
     }
 }
 

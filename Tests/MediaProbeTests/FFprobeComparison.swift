@@ -25,6 +25,12 @@ func expectFacts(_ facts: MediaFacts, match report: FFprobeReport, file: String,
     }
 
     #expect(facts.streams.count == report.streams.count, "\(file): stream count", sourceLocation: sourceLocation)
+    // The picture's length the duration rules judge: ffprobe's duration for the first moving-picture stream, where it
+    // states one (else MediaProbe falls back to frames ÷ rate, which ffprobe does not compute).
+    let pictures = report.streams.filter { $0.codec_type == "video" && !$0.isAttachedPicture }
+    if let expected = pictures.first?.duration.flatMap(Double.init) {
+        expectClose(facts.videoDuration, expected, tolerance: 0.002, "\(file): video duration", sourceLocation)
+    }
     for (ours, theirs) in zip(facts.streams, report.streams) {
         let label = "\(file) stream \(theirs.index)"
         #expect(ours.index == theirs.index, "\(label): index", sourceLocation: sourceLocation)
@@ -34,6 +40,7 @@ func expectFacts(_ facts: MediaFacts, match report: FFprobeReport, file: String,
         if let expected = theirs.duration.flatMap(Double.init) {
             expectClose(ours.duration, expected, tolerance: 0.002, "\(label): duration", sourceLocation)
         }
+        #expect(ours.frameCount == theirs.nb_frames.flatMap(Int.init), "\(label): frame count", sourceLocation: sourceLocation)
         if let expected = theirs.bit_rate.flatMap(Double.init), let actual = ours.bitRate {
             expectClose(Double(actual), expected, tolerance: max(1, expected * 0.001), "\(label): bit rate", sourceLocation)
         }

@@ -76,6 +76,7 @@ public struct FFprobeReport: Decodable, Sendable {
         public var sample_aspect_ratio: String?
         public var avg_frame_rate: String?
         public var duration: String?
+        public var nb_frames: String?
         public var bit_rate: String?
         public var sample_rate: String?
         public var channels: Int?

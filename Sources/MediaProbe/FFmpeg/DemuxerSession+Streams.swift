@@ -75,6 +75,7 @@ extension DemuxerSession {
         if stream.pointee.duration != cffmpeg_nopts_value(), let seconds = Self.seconds(stream.pointee.duration, stream.pointee.time_base) {
             facts.duration = seconds
         }
+        if stream.pointee.nb_frames > 0 { facts.frameCount = Int(stream.pointee.nb_frames) }
         guard let parameters = stream.pointee.codecpar?.pointee else { return facts }
         if let descriptor = avcodec_descriptor_get(parameters.codec_id), let name = descriptor.pointee.name {
             facts.codec = String(cString: name)
