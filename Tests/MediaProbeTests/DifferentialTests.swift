@@ -107,6 +107,33 @@ struct GeneratedClipTests {
         #expect(abs(duration - expected) < 0.001)
         #expect(duration > 1.9)
         #expect(facts.videoStreams.first?.isVariableFrameRate == false)
+        // The picture's own length comes from the fragments too, as ffprobe's stream duration does.
+        let picture = try #require(report.streams.first { $0.codec_type == "video" }?.duration.flatMap(Double.init))
+        let videoDuration = try #require(facts.videoDuration)
+        #expect(abs(videoDuration - picture) < 0.002)
+        #expect(videoDuration > 1.9)
+    }
+
+    @Test("the picture's own duration: shorter or longer than the sound, and after an edit list that trims the start",
+          arguments: [GeneratedClip.pictureShorterThanSound, .pictureLongerThanSound, .editListTrimsStart])
+    func pictureDuration(_ clip: GeneratedClip) throws {
+        let directory = try TemporaryDirectory(prefix: "mediaprobe-picture")
+        let url = try clip.make(in: directory)
+        let expected = try #require(clip.expectedDurations)
+        let facts = try MediaFile.probe(url.path)
+        let file = try #require(facts.duration), picture = try #require(facts.videoDuration)
+        // AAC adds at most a frame (1024 samples at 48 kHz) where no edit list hides its padding.
+        #expect(abs(file - expected.file) < 0.03, "file \(file) s")
+        #expect(abs(picture - expected.picture) < 0.002, "picture \(picture) s")
+        let report = try #require(try FFmpegTools.ffprobe(url.path))
+        let theirs = try #require(report.streams.first { $0.codec_type == "video" }?.duration.flatMap(Double.init))
+        #expect(abs(picture - theirs) < 0.002, "picture \(picture) s vs ffprobe's stream duration \(theirs) s")
+        if clip == .editListTrimsStart {
+            // The media keeps the frames from the 1 s key frame on: counting them would overstate the picture.
+            let video = try #require(facts.videoStreams.first)
+            #expect(video.frameCount == 75)
+            #expect(video.duration == picture)
+        }
     }
 
     @Test("audio-less clip has one video stream and no audio")

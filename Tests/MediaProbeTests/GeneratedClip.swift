@@ -5,6 +5,7 @@ import TestSupport
 enum GeneratedClip: String, CaseIterable, Sendable, CustomStringConvertible {
     case mp4Faststart, mp4MoovAtEnd, fragmentedMP4, hevcMP4, quickTimeMOV, matroska, webm
     case rotated90, rotated180, rotated270, portrait, audioless, variableFrameRate
+    case pictureShorterThanSound, pictureLongerThanSound, editListTrimsStart
 
     var description: String { rawValue }
 
@@ -25,6 +26,18 @@ enum GeneratedClip: String, CaseIterable, Sendable, CustomStringConvertible {
         case .matroska: return "mkv"
         case .webm: return "webm"
         default: return "mp4"
+        }
+    }
+
+    /// For the duration clips: how long the picture and the whole file should last, in seconds.
+    var expectedDurations: (picture: Double, file: Double)? {
+        switch self {
+        case .pictureShorterThanSound: return (2, 3)
+        case .pictureLongerThanSound: return (3, 3)
+        // A 4 s source with a key frame every second, cut at 1.5 s: the media starts at the 1 s key frame and the
+        // edit list hides its first half second; the sound, taken whole from the source, keeps its 4 s.
+        case .editListTrimsStart: return (2.5, 4)
+        default: return nil
         }
     }
 
@@ -56,6 +69,21 @@ enum GeneratedClip: String, CaseIterable, Sendable, CustomStringConvertible {
             try FFmpegTools.makeClip(
                 url, seconds: 2, videoFilter: "select='lt(n\\,12)+not(mod(n\\,3))'",
                 outputOptions: ["-vsync", "vfr"] + faststart)
+        case .pictureShorterThanSound, .pictureLongerThanSound:
+            // The recipe, small: each input cut to its own length, so neither stream stops the other.
+            let picture = self == .pictureShorterThanSound ? 2 : 3, sound = self == .pictureShorterThanSound ? 3 : 2
+            try FFmpegTools.ffmpeg(
+                ["-f", "lavfi", "-t", "\(picture)", "-i", "testsrc=size=160x120:rate=25",
+                 "-f", "lavfi", "-t", "\(sound)", "-i", "sine=frequency=440:sample_rate=48000"]
+                + FFmpegTools.x264 + ["-c:a", "aac", "-b:a", "48k"] + faststart + [url.path])
+        case .editListTrimsStart:
+            let source = directory.file("\(rawValue)-source.mp4")
+            try FFmpegTools.makeClip(source, seconds: 4, outputOptions: ["-g", "25"] + faststart)
+            // Stream copy from an input seeked to 1.5 s: ffmpeg starts the video at the key frame before and writes
+            // an edit list that skips to 1.5 s. The audio comes unseeked from a second copy of the source.
+            try FFmpegTools.ffmpeg(
+                ["-ss", "1.5", "-i", source.path, "-i", source.path, "-map", "0:v", "-map", "1:a", "-c", "copy"]
+                + faststart + [url.path])
         }
         return url
     }
