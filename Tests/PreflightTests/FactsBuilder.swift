@@ -14,7 +14,16 @@ struct FactsBuilder {
     var videoCodec: String? = "h264"
     var frameRate: Double? = 25
     var variableFrameRate: Bool? = false
+    /// The file's duration, and each stream's unless `videoDuration` or `audioDuration` says otherwise.
     var duration: Double? = 300
+    /// The video stream's own duration, when it differs from the file's.
+    var videoDuration: Double?
+    /// The audio stream's own duration, when it differs from the file's.
+    var audioDuration: Double?
+    /// False for a video stream whose container states no duration (only `videoFrameCount` frames, if set).
+    var videoStatesDuration = true
+    /// The frame count the container gives for the video stream.
+    var videoFrameCount: Int?
     var hasVideo = true
     var hasAudio = true
     var coverArt = false
@@ -28,10 +37,11 @@ struct FactsBuilder {
             streams.append(StreamFacts(
                 index: streams.count, kind: .video, codec: videoCodec, width: width, height: height, rotation: rotation,
                 displayWidth: swap ? height : width, displayHeight: swap ? width : height,
-                frameRate: frameRate, isVariableFrameRate: variableFrameRate, duration: duration))
+                frameRate: frameRate, isVariableFrameRate: variableFrameRate,
+                duration: videoStatesDuration ? videoDuration ?? duration : nil, frameCount: videoFrameCount))
         }
         if hasAudio {
-            streams.append(StreamFacts(index: streams.count, kind: .audio, codec: "aac", duration: duration, sampleRate: 48000, channels: 2))
+            streams.append(StreamFacts(index: streams.count, kind: .audio, codec: "aac", duration: audioDuration ?? duration, sampleRate: 48000, channels: 2))
         }
         if coverArt {
             streams.append(StreamFacts(index: streams.count, kind: .video, codec: "mjpeg", isAttachedPicture: true, width: 600, height: 600))

@@ -55,8 +55,93 @@ struct RuleTests {
     }
 
     @Test("an unknown duration is an error of its own")
-    func unknownDuration() {
+    func unknownDuration() throws {
         #expect(good.with { $0.duration = nil }.ruleIDs() == ["duration.unknown"])
+        let finding = try #require(good.with { $0.duration = nil }.findings().first)
+        #expect(finding.message.hasPrefix("neither the container nor the video stream states a duration"))
+    }
+
+    /// Picture (video stream) and sound (audio stream) lengths, and the rules they break. The file lasts as long as
+    /// the longer of the two, as libavformat's `format.duration` would.
+    static let pictureAndSoundCases: [(picture: Double, sound: Double, expected: [String])] = [
+        (179.9, 200, ["duration.too-short"]), (179.9, 170, ["duration.too-short"]),
+        (180, 200, []), (180, 179, []),
+        (600, 590, []), (600, 610, ["duration.too-long"]),
+        (600.1, 590, ["duration.too-long"]), (600.1, 620, ["duration.too-long"]),
+        (179.9, 650, ["duration.too-short", "duration.too-long"]),
+    ]
+
+    @Test("the picture's own length is judged as well as the file's, at both limits",
+          arguments: RuleTests.pictureAndSoundCases)
+    func pictureAndSound(picture: Double, sound: Double, expected: [String]) {
+        let take = good.with { $0.duration = max(picture, sound); $0.videoDuration = picture; $0.audioDuration = sound }
+        #expect(take.ruleIDs() == expected, "picture \(picture) s, sound \(sound) s")
+    }
+
+    @Test("a picture shorter than its sound: the message names the picture and both lengths")
+    func shortPictureMessage() throws {
+        let finding = try #require(good.with { $0.duration = 200; $0.videoDuration = 170 }.findings().first)
+        #expect(finding.rule == "duration.too-short")
+        #expect(finding.message.hasPrefix(
+            "the picture lasts 170 s (the file 200 s: the sound runs on 30 s); the review needs at least 180 s of picture, 10 s more: record a longer take"))
+        #expect(finding.actual == "picture 170 s, file 200 s")
+    }
+
+    @Test("a file too long only because its sound runs on: the message names the file and gives a trim command")
+    func longFileMessage() throws {
+        let finding = try #require(good.with { $0.duration = 620; $0.videoDuration = 590; $0.path = "my take.mp4" }.findings().first)
+        #expect(finding.rule == "duration.too-long")
+        #expect(finding.message.hasPrefix(
+            "the file lasts 620 s (the picture 590 s: the sound runs on 30 s); the review accepts at most 600 s, 20 s over: trim it"))
+        #expect(finding.message.contains("ffmpeg -i 'my take.mp4' -t 600"))
+        #expect(finding.actual == "file 620 s, picture 590 s")
+    }
+
+    @Test("a header shorter than the picture: whichever breaks the limit is named")
+    func fileShorterThanPicture() throws {
+        let short = try #require(good.with { $0.duration = 179; $0.videoDuration = 181 }.findings().first)
+        #expect(short.message.hasPrefix("the file lasts 179 s (the picture 181 s); the review needs at least 180 s, 1 s more"))
+        let long = try #require(good.with { $0.duration = 598; $0.videoDuration = 605 }.findings().first)
+        #expect(long.rule == "duration.too-long")
+        #expect(long.message.hasPrefix("the picture lasts 605 s (the file 598 s); the review accepts at most 600 s of picture, 5 s over"))
+    }
+
+    @Test("without a longer sound track the gap is not blamed on the sound")
+    func noSoundToBlame() throws {
+        let finding = try #require(good.with { $0.hasAudio = false; $0.duration = 200; $0.videoDuration = 170 }.findings().first)
+        #expect(finding.message.hasPrefix("the picture lasts 170 s (the file 200 s, 30 s more than the picture)"))
+    }
+
+    static let frameCountCases: [(frames: Int, rate: Double, expected: [String])] = [
+        (4250, 25, ["duration.too-short"]), (4499, 25, ["duration.too-short"]), (4500, 25, []), (15_000, 25, []),
+        (15_001, 25, ["duration.too-long"]), (5394, 29.97, ["duration.too-short"]), (5395, 29.97, []),
+    ]
+
+    @Test("a video stream without a stated duration is judged by frames ÷ rate", arguments: RuleTests.frameCountCases)
+    func framesOverRate(frames: Int, rate: Double, expected: [String]) {
+        let take = good.with { $0.duration = 300; $0.videoStatesDuration = false; $0.videoFrameCount = frames; $0.frameRate = rate }
+        #expect(take.ruleIDs() == expected, "\(frames) frames at \(rate) fps")
+        if frames == 4250 {
+            #expect(take.findings().first?.message.hasPrefix("the picture lasts 170 s (the file 300 s") == true)
+        }
+    }
+
+    @Test("a video stream with neither duration nor frame count leaves the file's duration to judge (fragmented MP4)",
+          arguments: [(300.0, [String]()), (170.0, ["duration.too-short"]), (650.0, ["duration.too-long"])])
+    func pictureUnknown(file: Double, expected: [String]) throws {
+        let take = good.with { $0.duration = file; $0.videoStatesDuration = false }
+        #expect(take.build().videoDuration == nil)
+        #expect(take.ruleIDs() == expected)
+        if let finding = take.findings().first {
+            #expect(finding.actual == Format.seconds(file), "only the file's length is given")
+        }
+    }
+
+    @Test("a file without a container duration is judged by its picture; duration.unknown needs both missing")
+    func containerUnknown() {
+        #expect(good.with { $0.duration = nil; $0.videoDuration = 300 }.ruleIDs() == [])
+        #expect(good.with { $0.duration = nil; $0.videoDuration = 170 }.ruleIDs() == ["duration.too-short"])
+        #expect(good.with { $0.duration = nil; $0.videoStatesDuration = false; $0.videoFrameCount = 7500 }.ruleIDs() == [])
     }
 
     // MARK: resolution

@@ -1,4 +1,12 @@
-/// `duration.too-short`, `duration.too-long` and `duration.unknown`: 180 s ≤ duration ≤ 600 s, both ends inclusive.
+import MediaProbe
+
+/// `duration.too-short`, `duration.too-long` and `duration.unknown`: 180 s ≤ duration ≤ 600 s, both ends inclusive,
+/// for the file (ffprobe's `format.duration`) and for its picture (the presented duration of the video stream the
+/// resolution rule judges).
+///
+/// The two differ when the streams do: a take whose sound runs on after the picture lasts as long as its sound, but the
+/// training, and a review that counts frames, sees only the picture. Either one outside the range is the error; the
+/// finding names which one, and gives both when they differ.
 struct DurationRule: Rule {
     /// Which of the three checks this value makes.
     enum Check: Sendable { case tooShort, tooLong, unknown }
@@ -8,33 +16,87 @@ struct DurationRule: Rule {
 
     static let tooShort = DurationRule(check: .tooShort, description: RuleDescription(
         id: "duration.too-short", name: "Shorter than 3 minutes", severity: .error,
-        explanation: "The review rejects a video shorter than 3 minutes (180 s)."))
+        explanation: "The review rejects a video shorter than 3 minutes (180 s): the file, and its picture on its own."))
     static let tooLong = DurationRule(check: .tooLong, description: RuleDescription(
         id: "duration.too-long", name: "Longer than 10 minutes", severity: .error,
-        explanation: "The review rejects a video longer than 10 minutes (600 s)."))
+        explanation: "The review rejects a video longer than 10 minutes (600 s): the file, and its picture on its own."))
     static let unknown = DurationRule(check: .unknown, description: RuleDescription(
         id: "duration.unknown", name: "Duration unknown", severity: .error,
-        explanation: "The container states no duration, so the 3-to-10-minute requirement cannot be shown to hold."))
+        explanation: "Neither the container nor the video stream states a duration, so the 3-to-10-minute requirement cannot be shown to hold."))
+
+    /// One of the two lengths judged.
+    private struct Length {
+        enum Source { case file, picture }
+        var source: Source
+        var seconds: Double
+    }
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }
         let minimum = VideoRequirements.minimumDuration, maximum = VideoRequirements.maximumDuration
         let expected = "\(Format.seconds(minimum)) ≤ duration ≤ \(Format.seconds(maximum))"
-        guard let duration = media.duration, duration.isFinite else {
+        let file = media.duration.flatMap { $0.isFinite ? Length(source: .file, seconds: $0) : nil }
+        let picture = media.videoDuration.flatMap { $0.isFinite ? Length(source: .picture, seconds: $0) : nil }
+        let lengths = [file, picture].compactMap { $0 }
+        guard !lengths.isEmpty else {
             guard check == .unknown else { return [] }
-            return [finding("the container states no duration; remux or export it again as a complete MP4.",
+            return [finding("neither the container nor the video stream states a duration; remux or export it again as a complete MP4.",
                             expected: expected, actual: "unknown")]
         }
+        // When both break the same limit, the one further past it is named.
         switch check {
-        case .tooShort where duration < minimum:
-            return [finding("\(Format.seconds(duration)) is \(Format.seconds(minimum - duration)) short of the 3-minute minimum (\(Format.seconds(minimum))); record a longer take (the review wants 3 to 10 minutes, 5 to 6 is typical).",
-                            expected: expected, actual: Format.seconds(duration))]
-        case .tooLong where duration > maximum:
+        case .tooShort:
+            guard let judged = lengths.filter({ $0.seconds < minimum }).min(by: { $0.seconds < $1.seconds }) else { return [] }
+            let advice = "record a longer take (the review wants 3 to 10 minutes, 5 to 6 is typical)."
+            let gap = Format.seconds(minimum - judged.seconds)
+            guard let other = Self.other(judged, file: file, picture: picture) else {
+                return [finding("\(Format.seconds(judged.seconds)) is \(gap) short of the 3-minute minimum (\(Format.seconds(minimum))); \(advice)",
+                                expected: expected, actual: Format.seconds(judged.seconds))]
+            }
+            return [finding("\(Self.lasts(judged, other: other, media: media)); the review needs at least \(Format.seconds(minimum))\(Self.ofWhat(judged)), \(gap) more: \(advice)",
+                            expected: expected, actual: Self.actual(judged, other))]
+        case .tooLong:
+            guard let judged = lengths.filter({ $0.seconds > maximum }).max(by: { $0.seconds < $1.seconds }) else { return [] }
             let output = Format.shellQuoted(Format.replacingExtension(of: subject.path, with: "trimmed.mp4"))
-            return [finding("\(Format.seconds(duration)) is \(Format.seconds(duration - maximum)) over the 10-minute maximum (\(Format.seconds(maximum))); trim it, e.g. keep the first 10 minutes without re-encoding: ffmpeg -i \(Format.shellQuoted(subject.path)) -t 600 -map 0 -c copy -movflags +faststart \(output)",
-                            expected: expected, actual: Format.seconds(duration))]
-        default:
+            let advice = "trim it, e.g. keep the first 10 minutes without re-encoding: ffmpeg -i \(Format.shellQuoted(subject.path)) -t 600 -map 0 -c copy -movflags +faststart \(output)"
+            let gap = Format.seconds(judged.seconds - maximum)
+            guard let other = Self.other(judged, file: file, picture: picture) else {
+                return [finding("\(Format.seconds(judged.seconds)) is \(gap) over the 10-minute maximum (\(Format.seconds(maximum))); \(advice)",
+                                expected: expected, actual: Format.seconds(judged.seconds))]
+            }
+            return [finding("\(Self.lasts(judged, other: other, media: media)); the review accepts at most \(Format.seconds(maximum))\(Self.ofWhat(judged)), \(gap) over: \(advice)",
+                            expected: expected, actual: Self.actual(judged, other))]
+        case .unknown:
             return []
         }
+    }
+
+    /// The length not judged, when it is known and differs from the judged one as the messages show seconds.
+    private static func other(_ judged: Length, file: Length?, picture: Length?) -> Length? {
+        let other = judged.source == .file ? picture : file
+        guard let other, Format.seconds(other.seconds) != Format.seconds(judged.seconds) else { return nil }
+        return other
+    }
+
+    /// "the picture lasts 170 s (the file 200 s: the sound runs on 30 s)" and the like.
+    private static func lasts(_ judged: Length, other: Length, media: MediaFacts) -> String {
+        let (file, picture) = judged.source == .file ? (judged, other) : (other, judged)
+        var aside = "\(name(other)) \(Format.seconds(other.seconds))"
+        if file.seconds > picture.seconds {
+            let gap = Format.seconds(file.seconds - picture.seconds)
+            let soundOutlasts = media.audioStreams.contains { ($0.duration ?? 0) > picture.seconds }
+            aside += soundOutlasts ? ": the sound runs on \(gap)" : ", \(gap) more than the picture"
+        }
+        return "\(name(judged)) lasts \(Format.seconds(judged.seconds)) (\(aside))"
+    }
+
+    private static func name(_ length: Length) -> String { length.source == .file ? "the file" : "the picture" }
+
+    private static func ofWhat(_ length: Length) -> String { length.source == .picture ? " of picture" : "" }
+
+    /// The `actual` field when the lengths differ: the judged one first, e.g. `picture 170 s, file 200 s`.
+    private static func actual(_ judged: Length, _ other: Length) -> String {
+        func label(_ length: Length) -> String { "\(length.source == .file ? "file" : "picture") \(Format.seconds(length.seconds))" }
+        return "\(label(judged)), \(label(other))"
     }
 }
