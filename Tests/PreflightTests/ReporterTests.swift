@@ -68,6 +68,26 @@ struct ReporterTests {
         #expect(try JSONReporter.decode(data) == Self.report)
     }
 
+    @Test("media keeps the file's duration and the picture's; the text summary shows the picture's when it differs")
+    func bothDurations() throws {
+        let take = FactsBuilder().with {
+            $0.duration = 200; $0.videoDuration = 170; $0.videoFrameCount = 4250; $0.path = "takes/long sound.mp4"
+        }
+        let file = FileReport(path: take.path, role: .trainingVideo, findings: take.findings(), media: take.build())
+        let data = Data(JSONReporter().render(LintReport(files: [file])).utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let media = try #require((object["files"] as? [[String: Any]])?.first?["media"] as? [String: Any])
+        #expect(media["duration"] as? Double == 200)
+        #expect(media["video_duration"] as? Double == 170)
+        let video = try #require((media["streams"] as? [[String: Any]])?.first)
+        #expect(video["duration"] as? Double == 170)
+        #expect(video["frame_count"] as? Int == 4250)
+        #expect(try JSONReporter.decode(data).files == [file])
+        #expect(TextReporter.summary(of: file).contains("200 s, picture 170 s"))
+        #expect(!TextReporter.summary(of: FileReport(path: "a.mp4", role: .trainingVideo, findings: [],
+                                                     media: FactsBuilder().build())).contains("picture"))
+    }
+
     @Test("text colours only when asked")
     func colour() {
         #expect(!TextReporter().render(Self.report).contains("\u{1B}["))

@@ -36,6 +36,9 @@ public struct TextReporter: Reporter {
                 if let codec = video.codec { parts.append(codec) }
             }
             if let duration = media.duration { parts.append(Format.seconds(duration)) }
+            if let picture = media.videoDuration, Format.seconds(picture) != media.duration.map(Format.seconds) {
+                parts.append("picture \(Format.seconds(picture))")
+            }
         }
         return "  (" + parts.joined(separator: ", ") + ")"
     }
