@@ -49,6 +49,14 @@ struct ProbeCommand: AsyncParsableCommand {
         }
         lines.append(("container", container))
         lines.append(("duration", facts.duration.map { String(format: "%.3f s", $0) } ?? "unknown"))
+        if let video = facts.videoStreams.first {
+            var picture = facts.videoDuration.map { String(format: "%.3f s", $0) } ?? "unknown"
+            picture += " (stream \(video.index)"
+            if video.duration == nil, let frames = video.frameCount, let rate = video.frameRate, facts.videoDuration != nil {
+                picture += ": \(frames) frames at " + String(format: "%.3f fps", rate)
+            }
+            lines.append(("video duration", picture + ")"))
+        }
         lines.append(("bit rate", facts.bitRate.map { "\($0) b/s" } ?? "unknown"))
         let integrity = facts.integrity
         lines.append(("index", integrity.checked
@@ -71,6 +79,7 @@ struct ProbeCommand: AsyncParsableCommand {
             if let rate = stream.sampleRate { parts.append("\(rate) Hz") }
             if let channels = stream.channels { parts.append("\(channels) ch") }
             if let duration = stream.duration { parts.append(String(format: "%.3f s", duration)) }
+            if let frames = stream.frameCount { parts.append("\(frames) frames") }
             lines.append(("stream \(stream.index)", parts.joined(separator: ", ")))
         }
         let width = lines.map(\.0.count).max() ?? 0
