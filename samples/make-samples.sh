@@ -136,6 +136,13 @@ f_short_one_frame() { clip fail/duration-179.96s.mp4 1920 1080 25 179.96 h264; }
 f_short()           { clip fail/duration-10s.mp4 1920 1080 25 10 h264; }
 f_long_one_frame()  { clip fail/duration-600.04s.mp4 1920 1080 25 600.04 h264; }
 f_several()         { AUDIO=none clip fail/720p-60s-no-audio.mp4 1280 720 30 60 h264; }
+# The picture stops at 170 s while the sound runs on to 200 s: format.duration is 200 s, the video stream's 170 s.
+# Each input is cut to its own length (input -t), so neither stream stops the other.
+f_picture_short() {
+    "$FFMPEG" "${quiet[@]}" -f lavfi -t 170 -i "color=c=black:s=1920x1080:r=25" \
+        -f lavfi -t 200 -i "anullsrc=r=8000:cl=mono" -map 0:v -map 1:a \
+        "${h264[@]}" "${aac[@]}" "${faststart[@]}" "${exact[@]}" fail/picture-170s-sound-200s.mp4
+}
 f_truncated() {
     clip "$work/truncated-source.mp4" 1920 1080 25 190 h264
     truncate_mdat "$work/truncated-source.mp4" fail/truncated.mp4
@@ -147,7 +154,7 @@ jobs_list=(
     p_landscape_4k p_portrait_4k p_boundary_600 f_long_one_frame p_h265
     p_landscape_1080p p_portrait_1080p p_rotated_90 p_rotated_270 p_boundary_180
     w_no_audio w_fps_24 w_vfr w_vp9 w_mp4_named_mov
-    f_mov f_mkv f_webm f_avi f_audio_only f_720p f_1088 f_1440 f_short_one_frame f_short f_several
+    f_mov f_mkv f_webm f_avi f_audio_only f_720p f_1088 f_1440 f_short_one_frame f_short f_several f_picture_short
     f_truncated f_empty f_text
 )
 

@@ -100,6 +100,23 @@ struct LintCommandTests {
         for status in ["0 ", "1 ", "2 ", "64"] { #expect(result.stdout.contains("  \(status)")) }
     }
 
+    @Test("a picture that stops before its sound fails on the picture's length; report and probe give both lengths")
+    func pictureShorterThanSound() throws {
+        let sample = RepoPaths.samples.appendingPathComponent("fail/picture-170s-sound-200s.mp4").path
+        let lint = try runPreflight(["lint", "--format", "json", sample])
+        #expect(lint.status == 1)
+        let file = try #require(try Self.decode(lint).files.first)
+        #expect(file.findings.map(\.rule) == ["duration.too-short"])
+        #expect(file.findings.first?.message.hasPrefix("the picture lasts 170 s (the file 200 s: the sound runs on 30 s)") == true)
+        let object = try #require(try JSONSerialization.jsonObject(with: lint.stdoutData) as? [String: Any])
+        let media = try #require((object["files"] as? [[String: Any]])?.first?["media"] as? [String: Any])
+        #expect(media["duration"] as? Double == 200)
+        #expect(media["video_duration"] as? Double == 170)
+        let probe = try runPreflight(["probe", sample])
+        #expect(probe.status == 0)
+        #expect(probe.stdout.contains("video duration  170.000 s (stream 0)"))
+    }
+
     @Test("probe prints facts as text and JSON")
     func probe() throws {
         let sample = try #require(try ExpectedSample.all().first { $0.verdict == "pass" && $0.warnings.isEmpty })
