@@ -110,11 +110,10 @@ public final class EmulatorServer: Sendable {
         store.setBaseURL(url.absoluteString)
         let handler = ConnectionHandler(
             projectID: configuration.projectID, store: store,
-            api: JobAPI(store: store, review: AutomatedReview(), threadPool: .singleton), faults: faults, log: log,
+            api: JobAPI(store: store, review: AutomatedReview()), faults: faults, log: log,
             authenticator: RequestAuthenticator(
                 credentials: configuration.credentials, tokens: configuration.tokens,
-                maxClockSkew: configuration.maxClockSkew),
-            threadPool: .singleton)
+                maxClockSkew: configuration.maxClockSkew))
         let acceptTask = Task { await self.accept(server, handler: handler) }
         runtime.withLock { state in
             state.serverChannel = server.channel
@@ -175,10 +174,7 @@ public final class EmulatorServer: Sendable {
             connection.channel.close(promise: nil)
             await connection.task?.value
         }
-        if ownsStorage {
-            let storageDirectory = self.storageDirectory
-            try? await NIOThreadPool.singleton.runIfActive { try? FileManager.default.removeItem(at: storageDirectory) }
-        }
+        if ownsStorage { try? FileManager.default.removeItem(at: storageDirectory) }
     }
 
     // MARK: - Test API
