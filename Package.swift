@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "MetaStudioTests", dependencies: ["MetaStudio", "MetaStudioEmulator", "TestSupport"]),
         .testTarget(name: "MetaStudioEmulatorTests", dependencies: ["MetaStudioEmulator", "MetaStudio", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

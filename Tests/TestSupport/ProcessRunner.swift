@@ -18,8 +18,8 @@ public struct TestSupportError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// A child process started by a test. Nothing here blocks a thread: output arrives through the pipes' readability
-/// handlers (Dispatch threads), the exit through Foundation's termination handler, and callers `await` both.
+/// A child process started by a test. Nothing here blocks the cooperative pool: each output pipe is drained by a thread
+/// of its own, the exit arrives through Foundation's termination handler, and callers `await` both.
 ///
 /// ```swift
 /// let child = try ChildProcess.start("ffmpeg", ["-version"])
@@ -78,17 +78,27 @@ public final class ChildProcess: Sendable {
         process.standardInput = inPipe ?? FileHandle.nullDevice
 
         let state = NIOLockedValueBox(State())
+        // Each pipe is read to its end on a thread of its own with blocking reads. (Foundation's readability handlers
+        // on Linux were seen to miss the end of one of two pipes, which left `exit()` waiting for ever.)
         func drain(_ handle: FileHandle, into keyPath: WritableKeyPath<State, Data> & Sendable) {
-            handle.readabilityHandler = { handle in
-                let data = handle.availableData
-                if data.isEmpty { handle.readabilityHandler = nil }
-                let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
-                    if data.isEmpty { state.openPipes -= 1 } else { state[keyPath: keyPath].append(data) }
-                    defer { state.waiters = [] }
-                    return state.waiters
+            let thread = Thread {
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                while true {
+                    let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+                    if count < 0 && errno == EINTR { continue }
+                    let chunk = count > 0 ? Data(buffer[0..<count]) : nil
+                    let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
+                        if let chunk { state[keyPath: keyPath].append(chunk) } else { state.openPipes -= 1 }
+                        defer { state.waiters = [] }
+                        return state.waiters
+                    }
+                    for waiter in waiters { waiter.resume() }
+                    if chunk == nil { break }
                 }
-                for waiter in waiters { waiter.resume() }
+                try? handle.close()
             }
+            thread.name = "ChildProcess drain"
+            thread.start()
         }
         drain(outPipe.fileHandleForReading, into: \.stdout)
         drain(errPipe.fileHandleForReading, into: \.stderr)
@@ -102,14 +112,20 @@ public final class ChildProcess: Sendable {
             }
             for waiter in waiters { waiter.resume() }
         }
+        // The child inherits the signal mask of the spawning thread, and Dispatch's worker threads (which run Swift's
+        // cooperative pool here) block most signals: without this, SIGTERM sent to the child would never arrive.
+        var empty = sigset_t(), previous = sigset_t()
+        sigemptyset(&empty)
+        pthread_sigmask(SIG_SETMASK, &empty, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         try process.run()
         let child = ChildProcess(process: process, state: state)
         if let stdin, let writer = inPipe?.fileHandleForWriting {
-            // A large input could fill the pipe before the child reads it: write it on a Dispatch thread.
-            DispatchQueue.global().async {
+            // A large input could fill the pipe before the child reads it: write it on a thread of its own.
+            Thread {
                 try? writer.write(contentsOf: stdin)
                 try? writer.close()
-            }
+            }.start()
         }
         let pid = child.pid
         child.watchdog.withLockedValue { task in
