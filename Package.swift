@@ -65,6 +65,7 @@ let package = Package(
             dependencies: [
                 "Preflight", "MediaProbe", "MetaStudio", "MetaStudioEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(
