@@ -27,7 +27,11 @@ sdk-venv: test-deps
 
 test: test-deps sdk-venv
 	$(SWIFT) build --build-tests
-	PREFLIGHT_BIN="$(BIN_DIR)/preflight" $(SWIFT) test --skip-build
+	@# Everything the run writes goes below one temporary folder of its own, removed afterwards whatever the outcome.
+	@run_tmp=$$(mktemp -d "$${TMPDIR:-/tmp}/preflight-test-run.XXXXXX") || exit 1; status=0; \
+	echo "+ swift test --skip-build   (TMPDIR=$$run_tmp)"; \
+	TMPDIR="$$run_tmp" PREFLIGHT_BIN="$(BIN_DIR)/preflight" $(SWIFT) test --skip-build || status=$$?; \
+	rm -rf "$$run_tmp"; exit $$status
 
 clean:
 	rm -rf .build .venv-sdk

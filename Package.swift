@@ -26,7 +26,14 @@ let package = Package(
             providers: [.apt(["libavformat-dev", "libavcodec-dev"])]
         ),
         .target(name: "MediaProbe", dependencies: ["CFFmpeg"]),
-        .target(name: "Preflight", dependencies: ["MediaProbe", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(
+            name: "Preflight",
+            dependencies: [
+                "MediaProbe",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .target(
             name: "MetaStudio",
             dependencies: [
@@ -35,6 +42,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -44,6 +53,7 @@ let package = Package(
                 "MetaStudio",
                 "Preflight",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -55,14 +65,20 @@ let package = Package(
             dependencies: [
                 "Preflight", "MediaProbe", "MetaStudio", "MetaStudioEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport",
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "TestSupport"]),
         .testTarget(name: "PreflightTests", dependencies: ["Preflight", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "MetaStudioTests", dependencies: ["MetaStudio", "MetaStudioEmulator", "TestSupport"]),
         .testTarget(name: "MetaStudioEmulatorTests", dependencies: ["MetaStudioEmulator", "MetaStudio", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates <repo>/.venv-sdk with Huawei Cloud's official MetaStudio Python SDK, used by the
-# emulator's oracle test (Tests/MetaStudioEmulatorTests) and by ../shared/oracles/sdk_client_probe.py.
+# emulator's oracle test (Tests/MetaStudioEmulatorTests) and by Tests/Oracles/sdk_probe.py.
 # Idempotent: does nothing when the SDK already imports. Exits non-zero if it cannot be set up.
 set -euo pipefail
 

@@ -110,10 +110,11 @@ public final class EmulatorServer: Sendable {
         store.setBaseURL(url.absoluteString)
         let handler = ConnectionHandler(
             projectID: configuration.projectID, store: store,
-            api: JobAPI(store: store, review: AutomatedReview()), faults: faults, log: log,
+            api: JobAPI(store: store, review: AutomatedReview(), threadPool: .singleton), faults: faults, log: log,
             authenticator: RequestAuthenticator(
                 credentials: configuration.credentials, tokens: configuration.tokens,
-                maxClockSkew: configuration.maxClockSkew))
+                maxClockSkew: configuration.maxClockSkew),
+            threadPool: .singleton)
         let acceptTask = Task { await self.accept(server, handler: handler) }
         runtime.withLock { state in
             state.serverChannel = server.channel
@@ -174,7 +175,10 @@ public final class EmulatorServer: Sendable {
             connection.channel.close(promise: nil)
             await connection.task?.value
         }
-        if ownsStorage { try? FileManager.default.removeItem(at: storageDirectory) }
+        if ownsStorage {
+            let storageDirectory = self.storageDirectory
+            try? await NIOThreadPool.singleton.runIfActive { try? FileManager.default.removeItem(at: storageDirectory) }
+        }
     }
 
     // MARK: - Test API

@@ -1,7 +1,12 @@
 import Foundation
 import MediaProbe
+import NIOPosix
 
 /// Checks files against the service's requirements for a role. The library entry point:
+///
+/// Probing and decoding are synchronous FFmpeg and file I/O, so they run on threads of a thread pool
+/// (`NIOThreadPool`), never on Swift's cooperative pool: an embedding server's other tasks keep running while it
+/// lints, however many files it lints at once.
 ///
 /// ```swift
 /// import Preflight
@@ -11,15 +16,30 @@ import MediaProbe
 public struct Linter: Sendable {
     /// How many files are probed at once; defaults to the number of active cores.
     public var concurrency: Int
+    /// The threads that probe and decode.
+    let threadPool: NIOThreadPool
 
-    /// A linter probing up to `concurrency` files at once (default: the core count).
+    /// A linter probing up to `concurrency` files at once (default: the core count) on the shared `NIOThreadPool`.
     public init(concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.concurrency = max(1, concurrency)
+        self.init(concurrency: concurrency, threadPool: .singleton)
     }
 
-    /// Lints one file for a role. Never throws: a file that cannot be read gets a `file.unreadable` finding.
+    /// A linter probing up to `concurrency` files at once on threads of `threadPool` (which must be started).
+    public init(concurrency: Int, threadPool: NIOThreadPool) {
+        self.concurrency = max(1, concurrency)
+        self.threadPool = threadPool
+    }
+
+    /// Lints one file for a role on a thread of the pool. Never throws: a file that cannot be read gets a
+    /// `file.unreadable` finding.
     public func lint(path: String, role: Role) async -> FileReport {
-        Self.lintSync(path: path, role: role)
+        do {
+            return try await threadPool.runIfActive { Self.lintSync(path: path, role: role) }
+        } catch {
+            // The pool was shut down by its owner: say so about this file rather than block a cooperative thread.
+            return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(
+                for: MediaProbeError(path: path, reason: .other(code: -1, detail: "the linter's thread pool is shut down")))], media: nil)
+        }
     }
 
     /// Lints many files for one role, concurrently, and returns the reports in the order of `paths`.
@@ -40,7 +60,7 @@ public struct Linter: Sendable {
                 guard next < files.count else { return }
                 let index = next, file = files[index]
                 next += 1
-                group.addTask { (index, Self.lintSync(path: file.path, role: file.role)) }
+                group.addTask { (index, await lint(path: file.path, role: file.role)) }
             }
             for _ in 0..<min(concurrency, files.count) { addNext() }
             while let (index, report) = await group.next() {

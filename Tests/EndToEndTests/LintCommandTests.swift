@@ -23,11 +23,11 @@ struct LintCommandTests {
     }
 
     @Test("every sample gets exactly the verdict and rules samples/expected.json lists")
-    func samplesMatchExpectations() throws {
+    func samplesMatchExpectations() async throws {
         let expected = try ExpectedSample.all()
         #expect(expected.filter { $0.verdict == "pass" }.count >= 6)
         #expect(expected.filter { $0.verdict == "fail" }.count >= 8)
-        let result = try runPreflight(["lint", "--format", "json"] + expected.map(\.url.path))
+        let result = try await runPreflight(["lint", "--format", "json"] + expected.map(\.url.path))
         #expect(result.status == 1, "some samples fail, so the status is 1; stderr: \(result.stderr)")
         let report = try Self.decode(result)
         #expect(report.files.count == expected.count)
@@ -47,8 +47,8 @@ struct LintCommandTests {
     }
 
     @Test("the passing samples exit 0, in text, with one PASS line each and a summary")
-    func passingSamplesText() throws {
-        let result = try runPreflight(["lint", RepoPaths.samples.appendingPathComponent("pass").path])
+    func passingSamplesText() async throws {
+        let result = try await runPreflight(["lint", RepoPaths.samples.appendingPathComponent("pass").path])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let fileLines = lines.filter { $0.hasPrefix("PASS") || $0.hasPrefix("FAIL") }
@@ -59,8 +59,8 @@ struct LintCommandTests {
     }
 
     @Test("walking samples/ in text: failing files show FAIL and their indented findings; status 1")
-    func wholeFolderText() throws {
-        let result = try runPreflight(["lint", RepoPaths.samples.path])
+    func wholeFolderText() async throws {
+        let result = try await runPreflight(["lint", RepoPaths.samples.path])
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let failLine = try #require(lines.firstIndex { $0.hasPrefix("FAIL  ") && $0.contains("/fail/") })
@@ -69,33 +69,33 @@ struct LintCommandTests {
     }
 
     @Test("a MOV's finding carries the exact ffmpeg remux command")
-    func movAdvice() throws {
+    func movAdvice() async throws {
         let mov = try #require(try ExpectedSample.all().first { $0.errors.contains("container.not-mp4") && $0.path.hasSuffix(".mov") })
-        let result = try runPreflight(["lint", "--format", "json", mov.url.path])
+        let result = try await runPreflight(["lint", "--format", "json", mov.url.path])
         let finding = try #require(try Self.decode(result).files.first?.findings.first { $0.rule == "container.not-mp4" })
         let output = mov.url.deletingPathExtension().appendingPathExtension("mp4").path
         #expect(finding.message.contains("ffmpeg -i \(mov.url.path) -map 0:v -map 0:a? -c copy -movflags +faststart \(output)"))
     }
 
     @Test("usage errors exit 64", arguments: [["lint"], ["lint", "--format", "xml", "a.mp4"], ["lint", "--role", "poster", "a.mp4"], ["lint", "--bogus", "a.mp4"], ["lint", "--jobs", "0", "a.mp4"], ["frobnicate"]])
-    func usageErrors(arguments: [String]) throws {
-        let result = try runPreflight(arguments)
+    func usageErrors(arguments: [String]) async throws {
+        let result = try await runPreflight(arguments)
         #expect(result.status == 64, "\(arguments): \(result.stderr)")
         #expect(!result.stderr.isEmpty)
     }
 
     @Test("a directory with no media files exits 2 and says so")
-    func nothingToLint() throws {
+    func nothingToLint() async throws {
         let dir = try TemporaryDirectory()
         try Data("notes".utf8).write(to: dir.file("notes.txt"))
-        let result = try runPreflight(["lint", dir.url.path])
+        let result = try await runPreflight(["lint", dir.url.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("no media files found in \(dir.url.path)"))
     }
 
     @Test("--help documents the exit statuses")
-    func help() throws {
-        let result = try runPreflight(["lint", "--help"])
+    func help() async throws {
+        let result = try await runPreflight(["lint", "--help"])
         #expect(result.status == 0)
         for status in ["0 ", "1 ", "2 ", "64"] { #expect(result.stdout.contains("  \(status)")) }
     }
@@ -118,18 +118,18 @@ struct LintCommandTests {
     }
 
     @Test("probe prints facts as text and JSON")
-    func probe() throws {
+    func probe() async throws {
         let sample = try #require(try ExpectedSample.all().first { $0.verdict == "pass" && $0.warnings.isEmpty })
-        let json = try runPreflight(["probe", "--format", "json", sample.url.path])
+        let json = try await runPreflight(["probe", "--format", "json", sample.url.path])
         #expect(json.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any])
         #expect((object["streams"] as? [Any])?.isEmpty == false)
         #expect(object["duration"] is Double)
-        let text = try runPreflight(["probe", sample.url.path])
+        let text = try await runPreflight(["probe", sample.url.path])
         #expect(text.status == 0)
         #expect(text.stdout.contains("container"))
         #expect(text.stdout.contains("stream 0"))
-        let missing = try runPreflight(["probe", "/nonexistent/take.mp4"])
+        let missing = try await runPreflight(["probe", "/nonexistent/take.mp4"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("/nonexistent/take.mp4: no such file"))
     }
@@ -144,13 +144,13 @@ struct RoleSamplesTests {
     }
 
     @Test("every role sample gets the verdict and rules samples/roles/expected.json lists")
-    func roleSamples() throws {
+    func roleSamples() async throws {
         let folder = RepoPaths.samples.appendingPathComponent("roles")
         let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: folder.appendingPathComponent("expected.json")))
         #expect(Set(expected.files.map(\.role)) == ["cover", "id-card-front", "id-card-back", "pre-beauty-image", "post-beauty-image", "grant-file", "audio-zip"])
         for sample in expected.files {
             let path = folder.appendingPathComponent(sample.path).path
-            let result = try runPreflight(["lint", "--role", sample.role, "--format", "json", path])
+            let result = try await runPreflight(["lint", "--role", sample.role, "--format", "json", path])
             #expect(result.status == (sample.verdict == "pass" ? 0 : 1), "\(sample.path): \(result.stderr)")
             let report = try JSONDecoder().decode(LintCommandTests.Report.self, from: result.stdoutData)
             let file = try #require(report.files.first)

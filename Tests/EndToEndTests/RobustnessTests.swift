@@ -54,13 +54,13 @@ struct RobustnessTests {
     }
 
     @Test("300 mutated or truncated samples each get a verdict, without a crash or a hang")
-    func mutants() throws {
+    func mutants() async throws {
         let dir = try TemporaryDirectory(prefix: "preflight-mutants")
         let files = try Self.mutate(try Self.seeds(), count: 300, into: dir.url)
         // Three runs of 100 files; a crash shows as a signal status, a hang as the timeout's kill (137).
         for batch in stride(from: 0, to: files.count, by: 100) {
             let chunk = Array(files[batch..<min(files.count, batch + 100)])
-            let result = try runPreflight(["lint", "--format", "json"] + chunk.map(\.path), timeout: 240)
+            let result = try await runPreflight(["lint", "--format", "json"] + chunk.map(\.path), timeout: 240)
             #expect(result.status == 0 || result.status == 1, "batch \(batch): status \(result.status); stderr: \(result.stderr.prefix(500))")
             let object = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
             let reports = object?["files"] as? [[String: Any]] ?? []
@@ -73,7 +73,7 @@ struct RobustnessTests {
     }
 
     @Test("odd inputs: zero bytes, a directory, a missing path, a text file named .mp4")
-    func oddInputs() throws {
+    func oddInputs() async throws {
         let dir = try TemporaryDirectory()
         let empty = dir.file("empty.mp4")
         try Data().write(to: empty)
@@ -83,7 +83,7 @@ struct RobustnessTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let missing = dir.file("missing.mp4")
 
-        let result = try runPreflight(["lint", "--format", "json", empty.path, text.path, missing.path])
+        let result = try await runPreflight(["lint", "--format", "json", empty.path, text.path, missing.path])
         #expect(result.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])
         let files = try #require(object["files"] as? [[String: Any]])
@@ -99,15 +99,15 @@ struct RobustnessTests {
         }
 
         // A directory given to probe is named as such; given to lint it is walked (here: nothing inside → status 2).
-        let probe = try runPreflight(["probe", folder.path])
+        let probe = try await runPreflight(["probe", folder.path])
         #expect(probe.status == 1)
         #expect(probe.stderr.contains("\(folder.path): is a directory"))
-        let lint = try runPreflight(["lint", folder.path])
+        let lint = try await runPreflight(["lint", folder.path])
         #expect(lint.status == 2)
     }
 
     @Test("a file without read permission fails with permission denied")
-    func unreadableFile() throws {
+    func unreadableFile() async throws {
         // World-traversable folder so that an unprivileged user can reach the file but not read it.
         let dir = try TemporaryDirectory()
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.url.path)
@@ -120,9 +120,9 @@ struct RobustnessTests {
         let result: ProcessResult
         if getuid() == 0 {
             // root reads anything; run the binary as `nobody` so that the permission bits apply.
-            result = try runProcess("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary, "lint", "--format", "json", locked.path])
+            result = try await runProcess("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary, "lint", "--format", "json", locked.path])
         } else {
-            result = try runPreflight(["lint", "--format", "json", locked.path])
+            result = try await runPreflight(["lint", "--format", "json", locked.path])
         }
         #expect(result.status == 1, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any])

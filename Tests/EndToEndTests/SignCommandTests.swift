@@ -12,7 +12,7 @@ struct SignCommandTests {
     }
 
     @Test("every vector's Authorization, from the vector's inputs, in text and JSON")
-    func vectors() throws {
+    func vectors() async throws {
         let dir = try TemporaryDirectory()
         let all = try SigningVector.all()
         #expect(all.count >= 32)
@@ -29,10 +29,10 @@ struct SignCommandTests {
                 arguments += ["--body-file", file.path]
             }
             let environment = ["CLOUD_SDK_AK": vector.ak, "CLOUD_SDK_SK": vector.sk]
-            let text = try runPreflight(arguments, environment: environment)
+            let text = try await runPreflight(arguments, environment: environment)
             #expect(text.status == 0, "\(vector.name): \(text.stderr)")
             #expect(text.stdout.contains("Authorization: \(vector.authorization)\n"), "\(vector.name)")
-            let json = try runPreflight(arguments + ["--format", "json"], environment: environment)
+            let json = try await runPreflight(arguments + ["--format", "json"], environment: environment)
             let object = try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any]
             let headers = object?["headers"] as? [String: String]
             #expect(headers?["Authorization"] == vector.authorization, "\(vector.name) json")
@@ -43,8 +43,8 @@ struct SignCommandTests {
     }
 
     @Test("missing keys: a clear error and status 2, nothing signed")
-    func missingKeys() throws {
-        let result = try runPreflight(["sign", "--method", "GET", "--url", "https://metastudio.cn-north-4.myhuaweicloud.com/v1/p/jobs"],
+    func missingKeys() async throws {
+        let result = try await runPreflight(["sign", "--method", "GET", "--url", "https://metastudio.cn-north-4.myhuaweicloud.com/v1/p/jobs"],
                                       environment: ["CLOUD_SDK_AK": "", "CLOUD_SDK_SK": ""])
         #expect(result.status == 2)
         #expect(result.stderr.contains("CLOUD_SDK_AK"))

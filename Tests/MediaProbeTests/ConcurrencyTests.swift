@@ -10,14 +10,18 @@ struct ConcurrencyTests {
     func concurrent() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-concurrency")
         let clips: [GeneratedClip] = [.mp4Faststart, .matroska, .rotated90, .fragmentedMP4]
-        var paths = try clips.map { try $0.make(in: directory).path }
+        var paths: [String] = []
+        for clip in clips { paths.append(try await clip.make(in: directory).path) }
         paths.append(directory.file("missing.mp4").path)
         let serial = paths.map { path in Result { () throws(MediaProbeError) in try MediaFile.probe(path) } }
 
         let concurrent = await withTaskGroup(of: (Int, Result<MediaFacts, MediaProbeError>).self) { group in
             for _ in 0..<8 {
                 for (index, path) in paths.enumerated() {
-                    group.addTask { (index, Result { () throws(MediaProbeError) in try MediaFile.probe(path) }) }
+                    group.addTask {
+                        // On a Dispatch thread: 40 synchronous probes must not hold the cooperative pool.
+                        (index, await onThread { Result { () throws(MediaProbeError) in try MediaFile.probe(path) } })
+                    }
                 }
             }
             var results: [(Int, Result<MediaFacts, MediaProbeError>)] = []

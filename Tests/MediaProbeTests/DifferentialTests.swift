@@ -23,22 +23,22 @@ struct DifferentialTests {
     }
 
     @Test("samples/ file matches ffprobe", arguments: sampleFiles())
-    func sample(_ relativePath: String) throws {
+    func sample(_ relativePath: String) async throws {
         let path = RepoPaths.samples.resolvingSymlinksInPath().appendingPathComponent(relativePath).path
-        try expectAgreement(path: path, label: relativePath)
+        try await expectAgreement(path: path, label: relativePath)
     }
 
     @Test("generated clip matches ffprobe", arguments: GeneratedClip.allCases)
-    func generated(_ clip: GeneratedClip) throws {
+    func generated(_ clip: GeneratedClip) async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-diff")
-        let url = try clip.make(in: directory)
-        try expectAgreement(path: url.path, label: clip.rawValue)
+        let url = try await clip.make(in: directory)
+        try await expectAgreement(path: url.path, label: clip.rawValue)
     }
 
     /// ffprobe reading the file means MediaProbe must read it with the same facts; ffprobe failing means MediaProbe
     /// throws too (ZIP archives excepted: MediaProbe names them instead).
-    private func expectAgreement(path: String, label: String) throws {
-        let report = try FFmpegTools.ffprobe(path)
+    private func expectAgreement(path: String, label: String) async throws {
+        let report = try await FFmpegTools.ffprobe(path)
         let outcome = Result { () throws(MediaProbeError) in try MediaFile.probe(path) }
         switch (outcome, report) {
         case let (.success(facts), report?):
@@ -58,9 +58,9 @@ struct DifferentialTests {
 struct GeneratedClipTests {
     @Test("rotation is read from the display matrix and swaps the displayed size",
           arguments: [GeneratedClip.rotated90, .rotated180, .rotated270])
-    func rotation(_ clip: GeneratedClip) throws {
+    func rotation(_ clip: GeneratedClip) async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-rotation")
-        let facts = try MediaFile.probe(clip.make(in: directory).path)
+        let facts = try await MediaFile.probe(clip.make(in: directory).path)
         let video = try #require(facts.videoStreams.first)
         #expect(video.rotation == clip.rotation)
         #expect(video.width == 176 && video.height == 96)
@@ -72,36 +72,36 @@ struct GeneratedClipTests {
     }
 
     @Test("portrait clip is tall without rotation")
-    func portrait() throws {
+    func portrait() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-portrait")
-        let facts = try MediaFile.probe(GeneratedClip.portrait.make(in: directory).path)
+        let facts = try await MediaFile.probe(GeneratedClip.portrait.make(in: directory).path)
         let video = try #require(facts.videoStreams.first)
         #expect(video.rotation == 0)
         #expect(video.displayWidth == 96 && video.displayHeight == 176)
     }
 
     @Test("container families and brands")
-    func families() throws {
+    func families() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-family")
-        let mov = try MediaFile.probe(GeneratedClip.quickTimeMOV.make(in: directory).path)
+        let mov = try await MediaFile.probe(GeneratedClip.quickTimeMOV.make(in: directory).path)
         #expect(mov.container.family == .isoBaseMedia)
         #expect(mov.container.majorBrand == "qt  ")
-        let mp4 = try MediaFile.probe(GeneratedClip.mp4Faststart.make(in: directory).path)
+        let mp4 = try await MediaFile.probe(GeneratedClip.mp4Faststart.make(in: directory).path)
         #expect(mp4.container.majorBrand == "isom")
         #expect(mp4.container.compatibleBrands.contains("mp41"))
-        let mkv = try MediaFile.probe(GeneratedClip.matroska.make(in: directory).path)
+        let mkv = try await MediaFile.probe(GeneratedClip.matroska.make(in: directory).path)
         #expect(mkv.container.family == .matroska)
-        let webm = try MediaFile.probe(GeneratedClip.webm.make(in: directory).path)
+        let webm = try await MediaFile.probe(GeneratedClip.webm.make(in: directory).path)
         #expect(webm.container.family == .webm)
         #expect(webm.videoStreams.first?.codec == "vp9")
     }
 
     @Test("fragmented MP4 without an mvhd duration still has ffprobe's duration")
-    func fragmented() throws {
+    func fragmented() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-fragmented")
-        let url = try GeneratedClip.fragmentedMP4.make(in: directory)
+        let url = try await GeneratedClip.fragmentedMP4.make(in: directory)
         let facts = try MediaFile.probe(url.path)
-        let report = try #require(try FFmpegTools.ffprobe(url.path))
+        let report = try #require(try await FFmpegTools.ffprobe(url.path))
         let expected = try #require(report.format.duration.flatMap(Double.init))
         let duration = try #require(facts.duration)
         #expect(abs(duration - expected) < 0.001)
@@ -137,21 +137,21 @@ struct GeneratedClipTests {
     }
 
     @Test("audio-less clip has one video stream and no audio")
-    func audioless() throws {
+    func audioless() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-audioless")
-        let facts = try MediaFile.probe(GeneratedClip.audioless.make(in: directory).path)
+        let facts = try await MediaFile.probe(GeneratedClip.audioless.make(in: directory).path)
         #expect(facts.streams.map(\.kind) == [.video])
         #expect(facts.audioStreams.isEmpty)
     }
 
     @Test("variable frame rate is seen in the index; constant is not")
-    func variableFrameRate() throws {
+    func variableFrameRate() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-vfr")
-        let variable = try MediaFile.probe(GeneratedClip.variableFrameRate.make(in: directory).path)
+        let variable = try await MediaFile.probe(GeneratedClip.variableFrameRate.make(in: directory).path)
         #expect(variable.videoStreams.first?.isVariableFrameRate == true)
-        let constant = try MediaFile.probe(GeneratedClip.mp4MoovAtEnd.make(in: directory).path)
+        let constant = try await MediaFile.probe(GeneratedClip.mp4MoovAtEnd.make(in: directory).path)
         #expect(constant.videoStreams.first?.isVariableFrameRate == false)
-        let hevc = try MediaFile.probe(GeneratedClip.hevcMP4.make(in: directory).path)
+        let hevc = try await MediaFile.probe(GeneratedClip.hevcMP4.make(in: directory).path)
         #expect(hevc.videoStreams.first?.codec == "hevc")
         #expect(hevc.videoStreams.first?.isVariableFrameRate == false)
     }

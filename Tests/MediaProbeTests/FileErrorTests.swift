@@ -18,20 +18,20 @@ struct FileErrorTests {
     }
 
     @Test("missing path is notFound")
-    func missing() throws {
+    func missing() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-errors")
         #expect(reason(directory.file("nothing-here.mp4").path) == .notFound)
         #expect(reason(directory.file("no-folder/clip.mp4").path) == .notFound)
     }
 
     @Test("directory is isDirectory")
-    func directory() throws {
+    func directory() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-errors")
         #expect(reason(directory.url.path) == .isDirectory)
     }
 
     @Test("zero-byte file is empty")
-    func empty() throws {
+    func empty() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-errors")
         let url = directory.file("empty.mp4")
         try Data().write(to: url)
@@ -39,7 +39,7 @@ struct FileErrorTests {
     }
 
     @Test("text file named .mp4 is notMedia with FFmpeg's message")
-    func textFile() throws {
+    func textFile() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-errors")
         let url = directory.file("notes.mp4")
         try Data("These are meeting notes, not a video.\n".utf8).write(to: url)
@@ -51,10 +51,10 @@ struct FileErrorTests {
     }
 
     @Test("unreadable file: permissionDenied unless the current user can still open it")
-    func unreadable() throws {
+    func unreadable() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-errors")
         let url = directory.file("locked.mp4")
-        try FFmpegTools.makeClip(url, seconds: 0.5, outputOptions: ["-movflags", "+faststart"])
+        try await FFmpegTools.makeClip(url, seconds: 0.5, outputOptions: ["-movflags", "+faststart"])
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: url.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path) }
 
@@ -73,7 +73,7 @@ struct FileErrorTests {
     }
 
     @Test("a FIFO is refused without blocking")
-    func fifo() throws {
+    func fifo() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-errors")
         let path = directory.file("pipe.mp4").path
         #expect(mkfifo(path, 0o644) == 0)
@@ -84,7 +84,7 @@ struct FileErrorTests {
     }
 
     @Test("a ZIP archive is named, not probed")
-    func zipArchive() throws {
+    func zipArchive() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-errors")
         let url = directory.file("frames.zip")
         // An empty ZIP archive: just the end-of-central-directory record.

@@ -42,31 +42,31 @@ enum GeneratedClip: String, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     /// Encodes the clip into `directory` and returns its URL.
-    func make(in directory: TemporaryDirectory) throws -> URL {
+    func make(in directory: TemporaryDirectory) async throws -> URL {
         let url = directory.file("\(rawValue).\(fileExtension)")
         let faststart = ["-movflags", "+faststart"]
         switch self {
         case .mp4Faststart, .quickTimeMOV:
-            try FFmpegTools.makeClip(url, outputOptions: faststart)
+            try await FFmpegTools.makeClip(url, outputOptions: faststart)
         case .mp4MoovAtEnd, .matroska:
-            try FFmpegTools.makeClip(url)
+            try await FFmpegTools.makeClip(url)
         case .fragmentedMP4:
-            try FFmpegTools.makeClip(url, seconds: 2, outputOptions: ["-movflags", "frag_keyframe+empty_moov", "-g", "10"])
+            try await FFmpegTools.makeClip(url, seconds: 2, outputOptions: ["-movflags", "frag_keyframe+empty_moov", "-g", "10"])
         case .hevcMP4:
-            try FFmpegTools.makeClip(url, videoCodec: FFmpegTools.x265, outputOptions: faststart)
+            try await FFmpegTools.makeClip(url, videoCodec: FFmpegTools.x265, outputOptions: faststart)
         case .webm:
-            try FFmpegTools.makeClip(url, videoCodec: FFmpegTools.vp9, audioCodec: ["-c:a", "libopus", "-b:a", "32k"])
+            try await FFmpegTools.makeClip(url, videoCodec: FFmpegTools.vp9, audioCodec: ["-c:a", "libopus", "-b:a", "32k"])
         case .rotated90, .rotated180, .rotated270:
             let plain = directory.file("\(rawValue)-source.mp4")
-            try FFmpegTools.makeClip(plain, size: "176x96")
-            try FFmpegTools.remux(plain, to: url, options: ["-metadata:s:v", "rotate=\(rotation)"] + faststart)
+            try await FFmpegTools.makeClip(plain, size: "176x96")
+            try await FFmpegTools.remux(plain, to: url, options: ["-metadata:s:v", "rotate=\(rotation)"] + faststart)
         case .portrait:
-            try FFmpegTools.makeClip(url, size: "96x176", outputOptions: faststart)
+            try await FFmpegTools.makeClip(url, size: "96x176", outputOptions: faststart)
         case .audioless:
-            try FFmpegTools.makeClip(url, audio: false, outputOptions: faststart)
+            try await FFmpegTools.makeClip(url, audio: false, outputOptions: faststart)
         case .variableFrameRate:
             // Keep every frame for the first half second, then every third: the steps between timestamps change.
-            try FFmpegTools.makeClip(
+            try await FFmpegTools.makeClip(
                 url, seconds: 2, videoFilter: "select='lt(n\\,12)+not(mod(n\\,3))'",
                 outputOptions: ["-vsync", "vfr"] + faststart)
         case .pictureShorterThanSound, .pictureLongerThanSound:

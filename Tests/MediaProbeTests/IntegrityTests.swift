@@ -7,9 +7,9 @@ import TestSupport
 @Suite("Index integrity and damaged files")
 struct IntegrityTests {
     @Test("a faststart MP4 cut inside mdat is truncated; the whole file is not")
-    func truncatedMdat() throws {
+    func truncatedMdat() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-integrity")
-        let whole = try GeneratedClip.mp4Faststart.make(in: directory)
+        let whole = try await GeneratedClip.mp4Faststart.make(in: directory)
         let data = try Data(contentsOf: whole)
         let cut = directory.file("cut.mp4")
         try data.prefix(data.count * 2 / 3).write(to: cut)
@@ -29,18 +29,18 @@ struct IntegrityTests {
     }
 
     @Test("Matroska has no byte index after the header, so the check is not made")
-    func matroskaUnchecked() throws {
+    func matroskaUnchecked() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-integrity")
-        let facts = try MediaFile.probe(GeneratedClip.matroska.make(in: directory).path)
+        let facts = try await MediaFile.probe(GeneratedClip.matroska.make(in: directory).path)
         #expect(!facts.integrity.checked)
         #expect(!facts.integrity.isTruncated)
         #expect(facts.integrity.indexedEnd == nil)
     }
 
     @Test("an MP4 whose ftyp box is gone has no major brand but still probes")
-    func missingFileType() throws {
+    func missingFileType() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-integrity")
-        var data = try Data(contentsOf: GeneratedClip.mp4Faststart.make(in: directory))
+        var data = try await Data(contentsOf: GeneratedClip.mp4Faststart.make(in: directory))
         // Rename the first box from `ftyp` to `free`: same layout, no brands.
         #expect(data[4..<8] == Data("ftyp".utf8))
         data.replaceSubrange(4..<8, with: Data("free".utf8))
@@ -54,18 +54,18 @@ struct IntegrityTests {
     }
 
     @Test("a file cut inside its header throws instead of crashing")
-    func truncatedHeader() throws {
+    func truncatedHeader() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-integrity")
-        let data = try Data(contentsOf: GeneratedClip.mp4Faststart.make(in: directory))
+        let data = try await Data(contentsOf: GeneratedClip.mp4Faststart.make(in: directory))
         let url = directory.file("header-cut.mp4")
         try data.prefix(600).write(to: url)
         #expect(throws: MediaProbeError.self) { try MediaFile.probe(url.path) }
     }
 
     @Test("damaged bytes never crash the probe", arguments: [7, 42, 1234])
-    func mutated(seed: UInt64) throws {
+    func mutated(seed: UInt64) async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-integrity")
-        let original = try Data(contentsOf: GeneratedClip.mp4Faststart.make(in: directory))
+        let original = try await Data(contentsOf: GeneratedClip.mp4Faststart.make(in: directory))
         var generator = SplitMix(seed: seed)
         var survived = 0
         for round in 0..<20 {

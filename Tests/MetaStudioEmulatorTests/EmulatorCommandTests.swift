@@ -9,31 +9,11 @@ struct EmulatorCommandTests {
     @Test func printsTheBaseURLServesAndStopsOnSIGTERM() async throws {
         let binary = RepoPaths.preflightBinary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the preflight product first: \(binary.path)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["emulator", "--project-id", "p-cli", "--token", "cli-token", "--job", "j1=AUTO_VERIFY_FAILED"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["CLOUD_SDK_AK"] = "CLIAK"
-        environment["CLOUD_SDK_SK"] = "cli-secret-value"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-
-        let firstLine: String? = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                var bytes: [UInt8] = []
-                while bytes.last != UInt8(ascii: "\n") {
-                    let data = out.fileHandleForReading.availableData
-                    if data.isEmpty { break }
-                    bytes += data
-                }
-                continuation.resume(returning: bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self))
-            }
-        }
-        let base = try #require(firstLine?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let emulator = try ChildProcess.start(
+            binary.path, ["emulator", "--project-id", "p-cli", "--token", "cli-token", "--job", "j1=AUTO_VERIFY_FAILED"],
+            environment: ["CLOUD_SDK_AK": "CLIAK", "CLOUD_SDK_SK": "cli-secret-value"], timeout: 120)
+        let firstLine = await emulator.firstLine()
+        let base = try #require(firstLine?.trimmingCharacters(in: .whitespaces))
         #expect(base.hasPrefix("http://127.0.0.1:"))
 
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
@@ -50,15 +30,10 @@ struct EmulatorCommandTests {
         }
         try await client.shutdown()
 
-        kill(process.processIdentifier, SIGTERM)
-        let status: Int32 = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                process.waitUntilExit()
-                continuation.resume(returning: process.terminationStatus)
-            }
-        }
-        #expect(status == 0)
-        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        emulator.send(SIGTERM)
+        let result = await emulator.exit()
+        #expect(result.status == 0)
+        let log = result.stderr
         #expect(log.contains("GET /v1/p-cli/digital-human-training-manage/user/jobs/j1 200"))
         #expect(!log.contains("cli-secret-value") && !log.contains("cli-token"))
     }

@@ -1,8 +1,10 @@
 import AsyncHTTPClient
+import Crypto
 import Foundation
 import MetaStudioEmulator
 import NIOCore
 import Testing
+import TestSupport
 
 @Suite("Emulator: upload URLs")
 struct EmulatorUploadTests {
@@ -116,55 +118,59 @@ struct EmulatorUploadTests {
     }
 
     @Test func largeBodyIsStreamedToDiskByteExact() async throws {
+        let body = try await LargeBody.prepared.value
         try await EmulatorHarness.with { (h: EmulatorHarness) async throws in
             let created = try await h.createJob()
             let jobID = try #require(created.string("job_id"))
             let url = try #require(created.strings("training_video_upload_url").first)
-            let chunk = 1 << 20, chunks = 72  // 72 MiB, larger than any buffer the emulator keeps
-            let source = LargeBody(chunkSize: chunk, chunks: chunks)
             var request = HTTPClientRequest(url: url)
             request.method = .PUT
             request.headers.add(name: "Content-Type", value: "application/octet-stream")
-            request.body = .stream(source, length: .known(Int64(chunk * chunks)))
+            request.body = .stream(body, length: .known(Int64(body.length)))
             let reply = try await h.execute(request, timeout: .seconds(120))
             #expect(reply.status == 200)
             #expect(try await h.command(jobID, "CONFIRM_MULTIPART_UPLOADED").string("commond_result") == "EXCUTE_SUCCESS")
             let stored = try #require(h.server.storedFileURL(jobID: jobID, role: .trainingVideo))
-            #expect(try sha256OfFile(stored) == LargeBody.expectedSHA256(chunkSize: chunk, chunks: chunks))
-            #expect(h.server.uploadedParts(jobID: jobID, role: .trainingVideo).first?.size == Int64(chunk * chunks))
+            #expect(try await onThread { try sha256OfFile(stored) } == body.sha256)
+            #expect(h.server.uploadedParts(jobID: jobID, role: .trainingVideo).first?.size == Int64(body.length))
         }
     }
 }
 
-/// An async sequence of `chunks` deterministic 1 MiB buffers, generated lazily.
+/// A 72 MiB request body, larger than any buffer the emulator keeps: 72 buffers of 1 MiB, each a copy of one
+/// precomputed pattern with its index stamped into the first eight bytes, so that a part out of place changes the hash.
 struct LargeBody: AsyncSequence, Sendable {
     typealias Element = ByteBuffer
-    let chunkSize: Int
-    let chunks: Int
+    static let chunkSize = 1 << 20
+    static let chunkCount = 72
 
-    static func chunk(_ index: Int, size: Int) -> [UInt8] {
-        var bytes = patternBytes(size, seed: UInt8(truncatingIfNeeded: index))
-        bytes[0] = UInt8(truncatingIfNeeded: index)
-        return bytes
-    }
+    /// Built once per run, on a thread of its own rather than on the cooperative pool.
+    static let prepared = Task { await onThread { LargeBody() } }
 
-    static func expectedSHA256(chunkSize: Int, chunks: Int) -> String {
-        var all: [UInt8] = []
-        all.reserveCapacity(chunkSize * chunks)
-        for index in 0..<chunks { all += chunk(index, size: chunkSize) }
-        return sha256Hex(all)
+    let chunks: [ByteBuffer]
+    let sha256: String
+    var length: Int { chunks.reduce(0) { $0 + $1.readableBytes } }
+
+    private init() {
+        let pattern = patternBytes(Self.chunkSize, seed: 7)
+        var hasher = SHA256()
+        var chunks: [ByteBuffer] = []
+        for index in 0..<Self.chunkCount {
+            var bytes = pattern
+            withUnsafeBytes(of: UInt64(index).bigEndian) { stamp in
+                bytes.withUnsafeMutableBytes { $0.copyMemory(from: stamp) }
+            }
+            hasher.update(data: bytes)
+            chunks.append(ByteBuffer(bytes: bytes))
+        }
+        self.chunks = chunks
+        self.sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     struct AsyncIterator: AsyncIteratorProtocol {
-        let chunkSize: Int
-        let chunks: Int
-        var index = 0
-        mutating func next() async -> ByteBuffer? {
-            guard index < chunks else { return nil }
-            defer { index += 1 }
-            return ByteBuffer(bytes: LargeBody.chunk(index, size: chunkSize))
-        }
+        var remaining: ArraySlice<ByteBuffer>
+        mutating func next() async -> ByteBuffer? { remaining.popFirst() }
     }
 
-    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(chunkSize: chunkSize, chunks: chunks) }
+    func makeAsyncIterator() -> AsyncIterator { AsyncIterator(remaining: chunks[...]) }
 }

@@ -4,16 +4,16 @@ import Testing
 import TestSupport
 
 /// Huawei Cloud's official Python SDK (huaweicloudsdkmetastudio 3.1.219) drives the emulator through
-/// `../shared/oracles/sdk_client_probe.py`: its signer must be accepted and its parsers must accept the answers.
+/// `Tests/Oracles/sdk_probe.py`: its signer must be accepted and its parsers must accept the answers.
 @Suite("Emulator: official Python SDK as the client", .serialized)
 struct OfficialSDKOracleTests {
     /// `.venv-sdk/bin/python`, creating the virtual env with `scripts/sdk-venv.sh` when needed; fails if it cannot.
-    static func sdkPython() throws -> String {
+    static func sdkPython() async throws -> String {
         let python = RepoPaths.root.appendingPathComponent(".venv-sdk/bin/python").path
         let check = FileManager.default.isExecutableFile(atPath: python)
-            ? try runProcess(python, ["-c", "import huaweicloudsdkmetastudio"], timeout: 60) : nil
+            ? try await runProcess(python, ["-c", "import huaweicloudsdkmetastudio"], timeout: 60) : nil
         if check?.status != 0 {
-            let setup = try runProcess(
+            let setup = try await runProcess(
                 "bash", [RepoPaths.root.appendingPathComponent("scripts/sdk-venv.sh").path], timeout: 600)
             guard setup.status == 0 else {
                 throw TestSupportError("scripts/sdk-venv.sh failed (\(setup.status)): \(setup.stderr)")
@@ -22,19 +22,15 @@ struct OfficialSDKOracleTests {
         return python
     }
 
-    /// Runs the probe off the cooperative pool (the emulator's request tasks need it meanwhile).
+    /// Runs the probe and parses its JSON lines (the process is awaited, so no thread is held meanwhile).
     static func runProbe(baseURL: URL, jobID: String, extra: [String] = []) async throws -> (status: Int32, lines: [[String: Any]], stderr: String) {
-        let python = try sdkPython()
-        let probe = RepoPaths.shared.appendingPathComponent("oracles/sdk_client_probe.py").path
+        let python = try await sdkPython()
+        let probe = RepoPaths.oracles.appendingPathComponent("sdk_probe.py").path
         let arguments = [probe, "--endpoint", baseURL.absoluteString, "--project-id", EmulatorHarness.projectID,
                          "--job-id", jobID, "--app-user-id", "sdk-user-1"] + extra
         // Keys go through the environment, not the command line.
         let environment = ["CLOUD_SDK_AK": EmulatorHarness.accessKey, "CLOUD_SDK_SK": EmulatorHarness.secretKey]
-        let result: ProcessResult = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(with: Result { try runProcess(python, arguments, environment: environment, timeout: 180) })
-            }
-        }
+        let result = try await runProcess(python, arguments, environment: environment, timeout: 180)
         let lines = result.stdout.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
         }

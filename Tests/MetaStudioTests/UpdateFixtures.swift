@@ -31,35 +31,36 @@ struct UpdateInputs: Sendable {
         ]
     }
 
-    /// The shared inputs (built on first use; the folder lives for the whole test process).
-    static func shared() throws -> UpdateInputs {
-        try UpdateInputsCache.shared.get()
+    /// The shared inputs (built once, on first use, in the test run's folder).
+    static func shared() async throws -> UpdateInputs {
+        try await made.value
     }
 
-    fileprivate static func make() throws -> UpdateInputs {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("preflight-update-inputs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    private static let made = Task { try await make() }
+
+    private static func make() async throws -> UpdateInputs {
+        let directory = try TestRun.folder("update-inputs")
         let inputs = UpdateInputs(directory: directory)
         // A 181 s 1080p training video that passes lint: a 2 s clip looped by stream copy, with noise as audio so
         // the file is a few MiB (several parts at 512 KiB). The action video is a copy.
         let clip = directory.appendingPathComponent("clip.mp4")
-        try FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "color=c=green:s=1920x1080:r=25:d=2"] + FFmpegTools.x264 + ["-g", "50", clip.path])
-        try FFmpegTools.ffmpeg(["-stream_loop", "91", "-i", clip.path, "-f", "lavfi", "-i", "anoisesrc=d=181:a=0.3:r=48000",
+        try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "color=c=green:s=1920x1080:r=25:d=2"] + FFmpegTools.x264 + ["-g", "50", clip.path])
+        try await FFmpegTools.ffmpeg(["-stream_loop", "91", "-i", clip.path, "-f", "lavfi", "-i", "anoisesrc=d=181:a=0.3:r=48000",
                                 "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-c:a", "aac", "-b:a", "128k", "-t", "181",
                                 inputs.trainingVideo.path])
         try FileManager.default.removeItem(at: clip)
         try FileManager.default.copyItem(at: inputs.trainingVideo, to: inputs.actionVideo)
         for (url, colour) in [(inputs.cover, "red"), (inputs.idFront, "blue"), (inputs.idBack, "green"),
                               (inputs.preBeauty, "gray"), (inputs.postBeauty, "white")] {
-            try FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "color=c=\(colour):s=640x360", "-frames:v", "1", url.path])
+            try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "color=c=\(colour):s=640x360", "-frames:v", "1", url.path])
         }
         try Data(Self.minimalPDF.utf8).write(to: inputs.grant)
         let wav = directory.appendingPathComponent("voice.wav")
-        try FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-ar", "16000", "-ac", "1", wav.path])
-        let zip = try runProcess("python3", ["-m", "zipfile", "-c", inputs.audioZip.path, wav.path])
+        try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-ar", "16000", "-ac", "1", wav.path])
+        let zip = try await runProcess("python3", ["-m", "zipfile", "-c", inputs.audioZip.path, wav.path])
         guard zip.status == 0 else { throw TestSupportError("python3 -m zipfile failed: \(zip.stderr)") }
         try FileManager.default.removeItem(at: wav)
-        try FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=1920x1080:r=25:d=5", "-f", "lavfi", "-i", "sine=d=5",
+        try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=1920x1080:r=25:d=5", "-f", "lavfi", "-i", "sine=d=5",
                                 "-shortest"] + FFmpegTools.x264 + ["-c:a", "aac", inputs.shortVideo.path])
         return inputs
     }
@@ -74,21 +75,6 @@ struct UpdateInputs: Sendable {
         %%EOF
 
         """
-}
-
-private final class UpdateInputsCache: @unchecked Sendable {
-    static let shared = UpdateInputsCache()
-    private let lock = NSLock()
-    private var value: UpdateInputs?
-
-    func get() throws -> UpdateInputs {
-        try lock.withLock {
-            if let value { return value }
-            let made = try UpdateInputs.make()
-            value = made
-            return made
-        }
-    }
 }
 
 /// An emulator with one job, and a client for it; shut both down with `close()`.
@@ -151,8 +137,8 @@ struct UpdateHarness {
 }
 
 /// The hex SHA-256 of a file.
-func sha256(of url: URL) throws -> String {
-    let result = try runProcess("sha256sum", [url.path])
+func sha256(of url: URL) async throws -> String {
+    let result = try await runProcess("sha256sum", [url.path])
     guard result.status == 0, let digest = result.stdout.split(separator: " ").first else {
         throw TestSupportError("sha256sum \(url.path) failed: \(result.stderr)")
     }

@@ -8,17 +8,17 @@ import Testing
 @Suite("Update: workflow against the emulator", .serialized)
 struct UpdateWorkflowTests {
     /// Asserts that the emulator stored every file byte-identical to its input.
-    private func expectStoredIdentical(_ harness: UpdateHarness, _ files: [UpdateFile]) throws {
+    private func expectStoredIdentical(_ harness: UpdateHarness, _ files: [UpdateFile]) async throws {
         for file in files {
             let stored = try #require(harness.server.storedFileURL(jobID: harness.jobID, role: file.role.emulatorRole),
                                       "nothing stored for \(file.role)")
-            #expect(try sha256(of: stored) == sha256(of: URL(fileURLWithPath: file.path)), "\(file.role) differs")
+            #expect(try await sha256(of: stored) == sha256(of: URL(fileURLWithPath: file.path)), "\(file.role) differs")
         }
     }
 
     @Test("every role is uploaded byte-exact and --submit takes the job to MANUAL_VERIFYING")
     func happyPath() async throws {
-        let inputs = try UpdateInputs.shared()
+        let inputs = try await UpdateInputs.shared()
         try await UpdateHarness.with { harness in
             let journalFolder = try TemporaryDirectory()
             let journal = journalFolder.file("journal.json")
@@ -34,7 +34,7 @@ struct UpdateWorkflowTests {
             let training = try #require(summary.files.first { $0.role == .trainingVideo })
             #expect(training.partCount == (try UpdateHarness.partCount(inputs.trainingVideo)))
             #expect(training.partCount > 3)
-            try expectStoredIdentical(harness, inputs.allFiles)
+            try await expectStoredIdentical(harness, inputs.allFiles)
             #expect(harness.server.jobState(harness.jobID) == "MANUAL_VERIFYING")
             #expect(harness.server.uploadedParts(jobID: harness.jobID, role: .trainingVideo).count == training.partCount)
             #expect(!FileManager.default.fileExists(atPath: journal.path), "the journal is removed when done")
@@ -43,7 +43,7 @@ struct UpdateWorkflowTests {
 
     @Test("a file failing lint stops everything: the emulator receives zero requests")
     func lintFailure() async throws {
-        let inputs = try UpdateInputs.shared()
+        let inputs = try await UpdateInputs.shared()
         try await UpdateHarness.with { harness in
             let files = [UpdateFile(role: .trainingVideo, path: inputs.shortVideo.path), UpdateFile(role: .cover, path: inputs.cover.path)]
             let outcome = try await UpdateWorkflow(service: harness.client).run(harness.options(files, submit: true))
@@ -62,7 +62,7 @@ struct UpdateWorkflowTests {
     @Test("a job in a state that does not allow Update is refused, naming the state; nothing is uploaded",
           arguments: ["MANUAL_VERIFYING", "WAIT_FILE_UPLOAD", "JOB_SUCCESS"])
     func wrongState(state: String) async throws {
-        let inputs = try UpdateInputs.shared()
+        let inputs = try await UpdateInputs.shared()
         try await UpdateHarness.with(state: state) { harness in
             do {
                 _ = try await UpdateWorkflow(service: harness.client)
@@ -81,7 +81,7 @@ struct UpdateWorkflowTests {
 
     @Test("dry run checks lint and state, plans the parts and changes nothing")
     func dryRun() async throws {
-        let inputs = try UpdateInputs.shared()
+        let inputs = try await UpdateInputs.shared()
         try await UpdateHarness.with { harness in
             var options = harness.options([UpdateFile(role: .trainingVideo, path: inputs.trainingVideo.path),
                                            UpdateFile(role: .audioZip, path: inputs.audioZip.path)], submit: true)
@@ -103,7 +103,7 @@ struct UpdateWorkflowTests {
     @Test("a faulty part (500, reset mid-body, slow body) is retried and the file arrives byte-exact",
           arguments: [EmulatorFault.status(500), .status(503), .connectionReset, .slowBody(bytesPerSecond: 200_000)])
     func faults(fault: EmulatorFault) async throws {
-        let inputs = try UpdateInputs.shared()
+        let inputs = try await UpdateInputs.shared()
         try await UpdateHarness.with { harness in
             harness.server.injectFault(fault, matching: .uploadPart(role: .trainingVideo, part: 3))
             let files = [UpdateFile(role: .trainingVideo, path: inputs.trainingVideo.path)]
@@ -112,7 +112,7 @@ struct UpdateWorkflowTests {
                 Issue.record("expected completion, got \(outcome)")
                 return
             }
-            try expectStoredIdentical(harness, files)
+            try await expectStoredIdentical(harness, files)
             let partThree = harness.uploads.filter { $0.uploadRole == .trainingVideo && $0.uploadPart == 3 }
             if case .slowBody = fault {
                 #expect(partThree.count == 1)
@@ -125,7 +125,7 @@ struct UpdateWorkflowTests {
 
     @Test("after a failed upload, resume sends only the missing parts and finishes byte-exact")
     func resumeAfterFailure() async throws {
-        let inputs = try UpdateInputs.shared()
+        let inputs = try await UpdateInputs.shared()
         try await UpdateHarness.with { harness in
             let folder = try TemporaryDirectory()
             let journal = folder.file("journal.json")
@@ -164,7 +164,7 @@ struct UpdateWorkflowTests {
                 let sent = harness.uploads.filter { $0.uploadRole == .trainingVideo && $0.uploadPart == part }
                 #expect(sent.count == 1, "part \(part) sent once")
             }
-            try expectStoredIdentical(harness, files)
+            try await expectStoredIdentical(harness, files)
             #expect(harness.server.jobState(harness.jobID) == "MANUAL_VERIFYING")
             #expect(!FileManager.default.fileExists(atPath: journal.path))
         }
@@ -172,7 +172,7 @@ struct UpdateWorkflowTests {
 
     @Test("resume asks the service which training-video parts it holds")
     func resumeAsksService() async throws {
-        let inputs = try UpdateInputs.shared()
+        let inputs = try await UpdateInputs.shared()
         try await UpdateHarness.with { harness in
             let journalFolder = try TemporaryDirectory()
             let journal = journalFolder.file("journal.json")
@@ -193,13 +193,13 @@ struct UpdateWorkflowTests {
             }
             #expect(summary.partsSent == 1)
             #expect(harness.server.receivedRequests().contains { $0.kind == .api && $0.path.hasSuffix("/command") })
-            try expectStoredIdentical(harness, files)
+            try await expectStoredIdentical(harness, files)
         }
     }
 
     @Test("resume refuses a file that changed since the journal was written")
     func resumeRefusesChangedFile() async throws {
-        let inputs = try UpdateInputs.shared()
+        let inputs = try await UpdateInputs.shared()
         try await UpdateHarness.with { harness in
             let folder = try TemporaryDirectory()
             let journal = folder.file("journal.json")
@@ -225,7 +225,7 @@ struct UpdateWorkflowTests {
 
     @Test("resume refuses a journal recorded for other files")
     func resumeRefusesOtherFiles() async throws {
-        let inputs = try UpdateInputs.shared()
+        let inputs = try await UpdateInputs.shared()
         try await UpdateHarness.with { harness in
             let journalFolder = try TemporaryDirectory()
             let journal = journalFolder.file("journal.json")

@@ -4,8 +4,8 @@ import Foundation
 public enum FFmpegTools {
     /// Runs `ffmpeg` quietly (no banner, errors only, overwrite, no stdin) with `arguments`.
     /// - Throws: `TestSupportError` with ffmpeg's stderr when it exits non-zero.
-    public static func ffmpeg(_ arguments: [String], timeout: TimeInterval = 120) throws {
-        let result = try runProcess(
+    public static func ffmpeg(_ arguments: [String], timeout: TimeInterval = 120) async throws {
+        let result = try await runProcess(
             "ffmpeg", ["-hide_banner", "-nostdin", "-loglevel", "error", "-y"] + arguments, timeout: timeout)
         guard result.status == 0 else {
             throw TestSupportError("ffmpeg \(arguments.joined(separator: " ")) failed (\(result.status)): \(result.stderr)")
@@ -13,8 +13,8 @@ public enum FFmpegTools {
     }
 
     /// Runs `ffprobe -show_format -show_streams` on `path` and decodes its JSON; nil when ffprobe cannot read the file.
-    public static func ffprobe(_ path: String) throws -> FFprobeReport? {
-        let result = try runProcess(
+    public static func ffprobe(_ path: String) async throws -> FFprobeReport? {
+        let result = try await runProcess(
             "ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path], timeout: 60)
         guard result.status == 0 else { return nil }
         return try JSONDecoder().decode(FFprobeReport.self, from: result.stdoutData)
@@ -32,7 +32,7 @@ public enum FFmpegTools {
         _ url: URL, size: String = "160x120", frameRate: Int = 25, seconds: Double = 1, audio: Bool = true,
         videoCodec: [String] = x264, audioCodec: [String] = ["-c:a", "aac", "-b:a", "48k"],
         videoFilter: String? = nil, outputOptions: [String] = []
-    ) throws {
+    ) async throws {
         var arguments = ["-f", "lavfi", "-i", "testsrc=size=\(size):rate=\(frameRate):duration=\(seconds)"]
         if audio {
             arguments += ["-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=\(seconds)"]
@@ -42,7 +42,7 @@ public enum FFmpegTools {
         arguments += audio ? audioCodec : ["-an"]
         arguments += outputOptions
         arguments.append(url.path)
-        try ffmpeg(arguments)
+        try await ffmpeg(arguments)
     }
 
     /// Fast H.264 encoder options.
@@ -56,8 +56,8 @@ public enum FFmpegTools {
     public static let vp9 = ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "200k"]
 
     /// Copies `input` into `output` without re-encoding, adding `options` (e.g. `-metadata:s:v rotate=90`).
-    public static func remux(_ input: URL, to output: URL, options: [String]) throws {
-        try ffmpeg(["-i", input.path, "-map", "0", "-c", "copy"] + options + [output.path])
+    public static func remux(_ input: URL, to output: URL, options: [String]) async throws {
+        try await ffmpeg(["-i", input.path, "-map", "0", "-c", "copy"] + options + [output.path])
     }
 }
 

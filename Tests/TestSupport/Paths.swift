@@ -12,8 +12,11 @@ public enum RepoPaths {
     /// `samples/`.
     public static var samples: URL { root.appendingPathComponent("samples") }
 
-    /// `../shared/` beside the repository (read-only oracles, vectors and docs).
-    public static var shared: URL { root.deletingLastPathComponent().appendingPathComponent("shared") }
+    /// `Tests/Fixtures/`: data the tests read (the official SDK's signing vectors).
+    public static var fixtures: URL { root.appendingPathComponent("Tests/Fixtures") }
+
+    /// `Tests/Oracles/`: the project's scripts that drive independent clients (the official Python SDK).
+    public static var oracles: URL { root.appendingPathComponent("Tests/Oracles") }
 
     /// The built `preflight` executable next to the test bundle, for end-to-end tests.
     public static var preflightBinary: URL {
@@ -30,15 +33,32 @@ public enum RepoPaths {
     }
 }
 
-/// A fresh temporary folder, removed when the value is dropped.
-public final class TemporaryDirectory: @unchecked Sendable {
+/// The one folder this test process writes into; everything the tests make lives below it.
+public enum TestRun {
+    /// `$TMPDIR/preflight-tests-<pid>-<random>`, created on first use and removed when the process exits.
+    public static let directory: URL = {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("preflight-tests-\(getpid())-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestRun.directory) }
+        return url
+    }()
+
+    /// A new, uniquely named folder below ``directory`` that lives until the process exits.
+    public static func folder(_ prefix: String) throws -> URL {
+        let url = directory.appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// A fresh temporary folder below ``TestRun/directory``, removed when the value is dropped.
+public final class TemporaryDirectory: Sendable {
     /// The folder's URL.
     public let url: URL
 
     public init(prefix: String = "preflight-test") throws {
-        let base = FileManager.default.temporaryDirectory
-        url = base.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        url = try TestRun.folder(prefix)
     }
 
     /// A path inside the folder.

@@ -4,12 +4,12 @@ import Foundation
 @discardableResult
 public func runPreflight(
     _ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil, timeout: TimeInterval = 300
-) throws -> ProcessResult {
+) async throws -> ProcessResult {
     let binary = RepoPaths.preflightBinary
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
         throw TestSupportError("the preflight executable is not built at \(binary.path); run `swift build` first (or set PREFLIGHT_BIN)")
     }
-    return try runProcess(binary.path, arguments, environment: ["NO_COLOR": "1"].merging(environment) { $1 },
+    return try await runProcess(binary.path, arguments, environment: ["NO_COLOR": "1"].merging(environment) { $1 },
                           currentDirectory: currentDirectory, timeout: timeout)
 }
 

@@ -1,8 +1,12 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// The outcome of running a child process to completion.
 public struct ProcessResult: Sendable {
+    /// The exit status, or 128 + the signal number when a signal ended the process (137 for SIGKILL).
     public var status: Int32
+    /// Whether a signal ended the process.
+    public var killedBySignal: Bool
     public var stdout: String
     public var stderr: String
     public var stdoutData: Data
@@ -14,9 +18,185 @@ public struct TestSupportError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// Runs `executable` with `arguments`, waits for it, and returns its status and output.
+/// A child process started by a test. Nothing here blocks the cooperative pool: each output pipe is drained by a thread
+/// of its own, the exit arrives through Foundation's termination handler, and callers `await` both.
 ///
-/// Output is drained on background threads so that a chatty child never blocks on a full pipe.
+/// ```swift
+/// let child = try ChildProcess.start("ffmpeg", ["-version"])
+/// let result = await child.exit()
+/// ```
+public final class ChildProcess: Sendable {
+    /// The process id.
+    public let pid: Int32
+    /// Kept so the process object lives as long as its handlers may run.
+    private let process: Process
+
+    private let state: NIOLockedValueBox<State>
+    private let watchdog: NIOLockedValueBox<Task<Void, Never>?>
+
+    private struct State {
+        var stdout = Data()
+        var stderr = Data()
+        var openPipes = 2
+        var exit: (status: Int32, signalled: Bool)?
+        /// Suspended callers; every change of state resumes them all and each checks again what it waits for.
+        var waiters: [CheckedContinuation<Void, Never>] = []
+        var finished: Bool { openPipes == 0 && exit != nil }
+    }
+
+    private init(process: Process, state: NIOLockedValueBox<State>) {
+        self.process = process
+        self.pid = process.processIdentifier
+        self.state = state
+        self.watchdog = NIOLockedValueBox(nil)
+    }
+
+    /// Starts `executable` with `arguments`.
+    /// - Parameters:
+    ///   - executable: an absolute path, or a command name looked up on PATH.
+    ///   - environment: extra variables merged over the current environment.
+    ///   - stdin: bytes written to the child's standard input (then closed); with nil the child reads /dev/null.
+    ///   - timeout: seconds after which the child is killed with SIGKILL (its result then has status 137).
+    public static func start(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+        currentDirectory: URL? = nil, stdin: Data? = nil, timeout: TimeInterval = 120
+    ) throws -> ChildProcess {
+        let process = Process()
+        if executable.hasPrefix("/") {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = [executable] + arguments
+        }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        let inPipe = stdin.map { _ in Pipe() }
+        process.standardInput = inPipe ?? FileHandle.nullDevice
+
+        let state = NIOLockedValueBox(State())
+        // Each pipe is read to its end on a thread of its own with blocking reads. (Foundation's readability handlers
+        // on Linux were seen to miss the end of one of two pipes, which left `exit()` waiting for ever.)
+        func drain(_ handle: FileHandle, into keyPath: WritableKeyPath<State, Data> & Sendable) {
+            let thread = Thread {
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                while true {
+                    let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+                    if count < 0 && errno == EINTR { continue }
+                    let chunk = count > 0 ? Data(buffer[0..<count]) : nil
+                    let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
+                        if let chunk { state[keyPath: keyPath].append(chunk) } else { state.openPipes -= 1 }
+                        defer { state.waiters = [] }
+                        return state.waiters
+                    }
+                    for waiter in waiters { waiter.resume() }
+                    if chunk == nil { break }
+                }
+                try? handle.close()
+            }
+            thread.name = "ChildProcess drain"
+            thread.start()
+        }
+        drain(outPipe.fileHandleForReading, into: \.stdout)
+        drain(errPipe.fileHandleForReading, into: \.stderr)
+        process.terminationHandler = { process in
+            let signalled = process.terminationReason == .uncaughtSignal
+            let status = signalled ? 128 + process.terminationStatus : process.terminationStatus
+            let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
+                state.exit = (status, signalled)
+                defer { state.waiters = [] }
+                return state.waiters
+            }
+            for waiter in waiters { waiter.resume() }
+        }
+        // The child inherits the signal mask of the spawning thread, and Dispatch's worker threads (which run Swift's
+        // cooperative pool here) block most signals: without this, SIGTERM sent to the child would never arrive.
+        var empty = sigset_t(), previous = sigset_t()
+        sigemptyset(&empty)
+        pthread_sigmask(SIG_SETMASK, &empty, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        try process.run()
+        let child = ChildProcess(process: process, state: state)
+        if let stdin, let writer = inPipe?.fileHandleForWriting {
+            // A large input could fill the pipe before the child reads it: write it on a thread of its own.
+            Thread {
+                try? writer.write(contentsOf: stdin)
+                try? writer.close()
+            }.start()
+        }
+        let pid = child.pid
+        child.watchdog.withLockedValue { task in
+            task = Task {
+                guard (try? await Task.sleep(for: .seconds(timeout))) != nil else { return }
+                kill(pid, SIGKILL)
+            }
+        }
+        return child
+    }
+
+    /// Suspends until `condition` gives an answer for the current state, and returns it.
+    private func wait<T>(until condition: @escaping @Sendable (State) -> T?) async -> T {
+        while true {
+            if let answer = state.withLockedValue({ condition($0) }) { return answer }
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                // Check and register under one lock, so a change between the two cannot be missed.
+                let ready = state.withLockedValue { state -> Bool in
+                    if condition(state) != nil { return true }
+                    state.waiters.append(continuation)
+                    return false
+                }
+                if ready { continuation.resume() }
+            }
+        }
+    }
+
+    /// Waits for the process to exit and its output to end, and returns the whole result.
+    public func exit() async -> ProcessResult {
+        let result = await wait { state -> ProcessResult? in
+            guard state.finished, let exit = state.exit else { return nil }
+            return ProcessResult(
+                status: exit.status, killedBySignal: exit.signalled,
+                stdout: String(decoding: state.stdout, as: UTF8.self), stderr: String(decoding: state.stderr, as: UTF8.self),
+                stdoutData: state.stdout)
+        }
+        watchdog.withLockedValue { $0?.cancel() }
+        return result
+    }
+
+    /// One of the child's output streams.
+    public enum Stream: Sendable { case stdout, stderr }
+
+    /// Waits until the text of `stream` so far satisfies `predicate` and returns it, or returns nil when the process
+    /// ends without that happening.
+    public func waitForOutput(on stream: Stream = .stdout, _ predicate: @escaping @Sendable (String) -> Bool) async
+        -> String? {
+        await wait { state -> String?? in
+            let text = String(decoding: stream == .stdout ? state.stdout : state.stderr, as: UTF8.self)
+            if predicate(text) { return .some(text) }
+            return state.finished ? .some(nil) : nil
+        }
+    }
+
+    /// Waits for the first complete line of standard output (without its newline), or nil if the output ends first.
+    public func firstLine() async -> String? {
+        await waitForOutput { $0.contains("\n") }?
+            .split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+    }
+
+    /// Sends `signal` to the process (SIGTERM by default), unless it has already exited.
+    public func send(_ signal: Int32 = SIGTERM) {
+        let running = state.withLockedValue { $0.exit == nil }
+        if running { kill(pid, signal) }
+    }
+
+    /// Whether the process is still running.
+    public var isRunning: Bool { state.withLockedValue { $0.exit == nil } }
+}
+
+/// Runs `executable` with `arguments` to completion and returns its status and output, without blocking a thread.
 /// - Parameters:
 ///   - executable: an absolute path, or a command name looked up on PATH.
 ///   - environment: extra variables merged over the current environment.
@@ -25,58 +205,23 @@ public struct TestSupportError: Error, CustomStringConvertible {
 public func runProcess(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:],
     currentDirectory: URL? = nil, stdin: Data? = nil, timeout: TimeInterval = 120
-) throws -> ProcessResult {
-    let process = Process()
-    if executable.hasPrefix("/") {
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-    } else {
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [executable] + arguments
-    }
-    var env = ProcessInfo.processInfo.environment
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-    let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
-    process.standardOutput = outPipe
-    process.standardError = errPipe
-    process.standardInput = inPipe
-    try process.run()
-    if let stdin { inPipe.fileHandleForWriting.write(stdin) }
-    try? inPipe.fileHandleForWriting.close()
-
-    let group = DispatchGroup()
-    let box = OutputBox()
-    group.enter()
-    DispatchQueue.global().async {
-        box.setOut(outPipe.fileHandleForReading.readDataToEndOfFile())
-        group.leave()
-    }
-    group.enter()
-    DispatchQueue.global().async {
-        box.setErr(errPipe.fileHandleForReading.readDataToEndOfFile())
-        group.leave()
-    }
-    let deadline = DispatchTime.now() + timeout
-    if group.wait(timeout: deadline) == .timedOut {
-        kill(process.processIdentifier, SIGKILL)
-        group.wait()
-    }
-    process.waitUntilExit()
-    let (out, err) = box.get()
-    return ProcessResult(
-        status: process.terminationStatus,
-        stdout: String(decoding: out, as: UTF8.self),
-        stderr: String(decoding: err, as: UTF8.self),
-        stdoutData: out)
+) async throws -> ProcessResult {
+    let child = try ChildProcess.start(
+        executable, arguments, environment: environment, currentDirectory: currentDirectory, stdin: stdin, timeout: timeout)
+    return await child.exit()
 }
 
-private final class OutputBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var out = Data()
-    private var err = Data()
-    func setOut(_ data: Data) { lock.lock(); out = data; lock.unlock() }
-    func setErr(_ data: Data) { lock.lock(); err = data; lock.unlock() }
-    func get() -> (Data, Data) { lock.lock(); defer { lock.unlock() }; return (out, err) }
+/// Runs synchronous, blocking `work` (a probe, a large file write) on a Dispatch thread and awaits its result, so the
+/// cooperative pool stays free for the tasks that need it meanwhile.
+public func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: work()) }
+    }
+}
+
+/// Like ``onThread(_:)-(()->T)``, for work that throws.
+public func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+    }
 }

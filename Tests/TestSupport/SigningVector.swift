@@ -1,6 +1,6 @@
 import Foundation
 
-/// One known-answer vector produced by the official SDK's signer (`shared/vectors/signing-vectors.json`).
+/// One known-answer vector produced by the official SDK's signer (`Tests/Fixtures/signing-vectors.json`).
 public struct SigningVector: Decodable, Sendable {
     public let name: String
     public let method: String
@@ -76,9 +76,9 @@ public struct SigningVector: Decodable, Sendable {
         headers.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
     }
 
-    /// Every vector in the shared file (`shared/vectors/signing-vectors.json`).
+    /// Every vector in the shared file (`Tests/Fixtures/signing-vectors.json`).
     public static func all() throws -> [SigningVector] {
-        let url = RepoPaths.shared.appendingPathComponent("vectors/signing-vectors.json")
+        let url = RepoPaths.fixtures.appendingPathComponent("signing-vectors.json")
         return try JSONDecoder().decode([SigningVector].self, from: Data(contentsOf: url))
     }
 }

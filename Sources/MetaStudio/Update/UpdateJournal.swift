@@ -1,4 +1,6 @@
 import Foundation
+import NIOConcurrencyHelpers
+import NIOPosix
 import Preflight
 
 /// What an update has done so far, kept on disk so that an interrupted update can be finished with `--resume`.
@@ -207,37 +209,51 @@ public enum JournalFileIO {
 }
 
 /// Serialises changes to a journal and writes each change through to disk.
-actor JournalStore {
-    private(set) var journal: UpdateJournal
+///
+/// A change and its write (temporary file, fsync, rename) happen together under one lock on a thread of
+/// `threadPool`, so writes land in the order of the changes and none of them blocks Swift's cooperative pool.
+final class JournalStore: Sendable {
+    private let state: NIOLockedValueBox<UpdateJournal>
     let url: URL?
+    private let threadPool: NIOThreadPool
 
-    init(journal: UpdateJournal, url: URL?) {
-        self.journal = journal
+    init(journal: UpdateJournal, url: URL?, threadPool: NIOThreadPool = .singleton) {
+        self.state = NIOLockedValueBox(journal)
         self.url = url
+        self.threadPool = threadPool
     }
 
-    func save() throws {
-        if let url { try JournalFileIO.write(journal, to: url) }
+    /// The journal as it stands.
+    var journal: UpdateJournal { state.withLockedValue { $0 } }
+
+    func save() async throws {
+        try await change { _ in }
     }
 
-    func markUploaded(fileIndex: Int, partNumber: Int) throws {
-        guard journal.files.indices.contains(fileIndex),
-              let index = journal.files[fileIndex].parts.firstIndex(where: { $0.part.number == partNumber })
-        else { return }
-        journal.files[fileIndex].parts[index].uploaded = true
-        try save()
-    }
-
-    func markUploaded(fileIndex: Int, partNumbers: Set<Int>) throws {
-        guard journal.files.indices.contains(fileIndex), !partNumbers.isEmpty else { return }
-        for index in journal.files[fileIndex].parts.indices where partNumbers.contains(journal.files[fileIndex].parts[index].part.number) {
+    func markUploaded(fileIndex: Int, partNumber: Int) async throws {
+        try await change { journal in
+            guard journal.files.indices.contains(fileIndex),
+                  let index = journal.files[fileIndex].parts.firstIndex(where: { $0.part.number == partNumber })
+            else { return }
             journal.files[fileIndex].parts[index].uploaded = true
         }
-        try save()
     }
 
-    func recordCommand(_ command: String) throws {
-        journal.commandsSent.append(command)
-        try save()
+    func recordCommand(_ command: String) async throws {
+        try await change { $0.commandsSent.append(command) }
+    }
+
+    private func change(_ apply: @escaping @Sendable (inout UpdateJournal) -> Void) async throws {
+        guard let url else {
+            state.withLockedValue(apply)
+            return
+        }
+        let state = self.state
+        try await threadPool.runIfActive {
+            try state.withLockedValue { journal in
+                apply(&journal)
+                try JournalFileIO.write(journal, to: url)
+            }
+        }
     }
 }

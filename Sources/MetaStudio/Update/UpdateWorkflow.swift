@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOPosix
 import Preflight
 
 /// Re-submits a training job whose review failed: lint the files, check the job's state, call Update, stream the
@@ -84,7 +85,7 @@ public struct UpdateWorkflow: Sendable {
         guard let journalURL = options.journalURL else {
             throw UpdateError.journal(path: "(none)", reason: "is needed to resume; give --journal PATH")
         }
-        var journal = try JournalFileIO.read(journalURL)
+        var journal = try await NIOThreadPool.singleton.runIfActive { try JournalFileIO.read(journalURL) }
         guard journal.jobID == options.jobID else {
             throw UpdateError.journalMismatch(path: journalURL.path, reason: "it is for job \(journal.jobID)")
         }
@@ -140,7 +141,7 @@ public struct UpdateWorkflow: Sendable {
     /// Uploads what is missing, confirms, submits, removes the journal.
     private func finish(store: JournalStore, options: UpdateOptions, files: [PlannedFile], resumed: Bool,
                         report: LintReport, events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> UpdateOutcome {
-        let journal = await store.journal
+        let journal = store.journal
         var tasks: [PartUploadTask] = []
         var statuses: [UploadFileStatus] = []
         for (fileIndex, file) in journal.files.enumerated() {
@@ -195,7 +196,7 @@ public struct UpdateWorkflow: Sendable {
             try await store.recordCommand(command.rawValue)
             sent.append(command.rawValue)
         }
-        if let url = options.journalURL { JournalFileIO.remove(url) }
+        if let url = options.journalURL { try? await NIOThreadPool.singleton.runIfActive { JournalFileIO.remove(url) } }
         let bytes = tasks.reduce(Int64(0)) { $0 + $1.part.length }
         let summary = UpdateSummary(jobID: options.jobID, files: files, partsSent: tasks.count, bytesSent: bytes,
                                     commands: sent, submitted: options.submit, resumed: resumed)

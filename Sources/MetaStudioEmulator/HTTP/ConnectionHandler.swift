@@ -1,7 +1,9 @@
 import Crypto
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
+import NIOPosix
 
 #if canImport(Glibc)
 import Glibc
@@ -11,6 +13,9 @@ import Darwin
 
 /// Serves one HTTP/1.1 connection: reads requests in order, dispatches them to the API, the upload
 /// receiver or the control endpoints, plays injected faults, and records each request.
+///
+/// Disk work (writing a body, moving it into place) runs on `threadPool`, never on the cooperative pool or an
+/// event loop.
 struct ConnectionHandler: Sendable {
     let projectID: String
     let store: JobStore
@@ -18,6 +23,7 @@ struct ConnectionHandler: Sendable {
     let faults: FaultRegistry
     let log: RequestLog
     let authenticator: RequestAuthenticator
+    let threadPool: NIOThreadPool
 
     /// Largest JSON body accepted by the API and control endpoints.
     static let maxJSONBody = 1 << 20
@@ -165,14 +171,17 @@ struct ConnectionHandler: Sendable {
 
         let etag: String
         do {
-            let received = try await Self.receive(into: lease.temporaryFile, from: reader, throttle: throttle)
+            let received = try await Self.receive(into: lease.temporaryFile, from: reader, throttle: throttle,
+                                                  threadPool: threadPool)
             etag = "\"\(received.md5)\""
-            try store.finishUpload(lease, etag: etag, size: received.size)
+            let store = self.store
+            try await threadPool.runIfActive { try store.finishUpload(lease, etag: etag, size: received.size) }
         } catch let error as UploadError {
             return try await answer(.uploadError(error))
         } catch {
             // The body did not arrive completely: the URL stays usable.
-            store.abandonUpload(lease)
+            let store = self.store
+            try? await threadPool.runIfActive { store.abandonUpload(lease) }
             record(nil)
             throw error
         }
@@ -182,31 +191,60 @@ struct ConnectionHandler: Sendable {
         return try await answer(response)
     }
 
-    /// Streams the request body to `file` chunk by chunk, hashing as it goes; never holds the body whole.
-    static func receive(into file: URL, from reader: PartReader, throttle: (Int) async throws -> Void) async throws -> (md5: String, size: Int64) {
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let fd = open(file.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw UploadError.internalError("cannot create a file for the upload (errno \(errno))") }
-        defer { close(fd) }
+    /// Streams the request body to `file` chunk by chunk, hashing as it goes; never holds the body whole. Opening,
+    /// each write and the clean-up run on `threadPool`.
+    static func receive(into file: URL, from reader: PartReader, throttle: (Int) async throws -> Void,
+                        threadPool: NIOThreadPool) async throws -> (md5: String, size: Int64) {
+        let output = try await threadPool.runIfActive { () throws -> UploadFile in try UploadFile(creating: file) }
         var md5 = Insecure.MD5()
         var size: Int64 = 0
         do {
             while let chunk = try await reader.nextChunk() {
                 try await throttle(chunk.readableBytes)
-                try chunk.withUnsafeReadableBytes { bytes in
-                    md5.update(bufferPointer: bytes)
-                    try writeAll(fd, bytes)
-                }
+                chunk.withUnsafeReadableBytes { md5.update(bufferPointer: $0) }
+                try await threadPool.runIfActive { try output.write(chunk) }
                 size += Int64(chunk.readableBytes)
             }
         } catch {
-            unlink(file.path)
+            try? await threadPool.runIfActive { output.discard() }
             throw error
         }
+        try await threadPool.runIfActive { output.close() }
         return (lowercaseHex(md5.finalize()), size)
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
+    /// A file being written by one upload: created on open, closed once, removed on discard.
+    final class UploadFile: Sendable {
+        let url: URL
+        private let fd: Int32
+        private let closed = NIOLockedValueBox(false)
+
+        init(creating url: URL) throws {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw UploadError.internalError("cannot create a file for the upload (errno \(errno))") }
+            self.url = url
+            self.fd = fd
+        }
+
+        func write(_ chunk: ByteBuffer) throws {
+            try chunk.withUnsafeReadableBytes { try ConnectionHandler.writeAll(fd, $0) }
+        }
+
+        func close() {
+            let wasClosed = closed.withLockedValue { value in defer { value = true }; return value }
+            if !wasClosed { closeDescriptor(fd) }
+        }
+
+        func discard() {
+            close()
+            unlink(url.path)
+        }
+
+        deinit { close() }
+    }
+
+    fileprivate static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
             guard let base = bytes.baseAddress else { return }
@@ -277,3 +315,6 @@ struct ConnectionHandler: Sendable {
 func lowercaseHex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
     digest.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
 }
+
+/// `close(2)`, callable where a method named `close` hides the C function.
+private func closeDescriptor(_ fd: Int32) { _ = close(fd) }

@@ -1,9 +1,14 @@
 import Foundation
+import NIOPosix
 
 /// The six training-job endpoints: routing, body validation and the calls into the job store.
+///
+/// The store's calls that touch the disk (removing an old upload round or a deleted job's folder, assembling parts)
+/// run on `threadPool`, never on the cooperative pool or an event loop.
 struct JobAPI: Sendable {
     let store: JobStore
     let review: AutomatedReview
+    let threadPool: NIOThreadPool
 
     /// A recognised endpoint.
     enum Route: Equatable, Sendable {
@@ -46,9 +51,11 @@ struct JobAPI: Sendable {
             case .update(let id):
                 let request = try Self.decode(WireUpdateRequest.self, from: body, allowEmpty: true)
                 try Self.validate(request)
-                return .json(try store.update(id, request))
+                let store = self.store
+                return .json(try await threadPool.runIfActive { try store.update(id, request) })
             case .delete(let id):
-                try store.delete(id)
+                let store = self.store
+                try await threadPool.runIfActive { try store.delete(id) }
                 return .empty()
             case .command(let id):
                 let request = try Self.decode(WireCommandRequest.self, from: body, allowEmpty: false)
@@ -79,9 +86,9 @@ struct JobAPI: Sendable {
             store.finishReview(id, passed: verdict.passed, description: verdict.description, errorCode: verdict.errorCode)
             return .json(success)
         case "CONFIRM_MULTIPART_UPLOADED":
-            return try confirm(id, role: .trainingVideo, command: command)
+            return try await threadPool.runIfActive { try confirm(id, role: .trainingVideo, command: command) }
         case "CONFIRM_ACTION_VIDEO_MULTIPART_UPLOADED":
-            return try confirm(id, role: .actionVideo, command: command)
+            return try await threadPool.runIfActive { try confirm(id, role: .actionVideo, command: command) }
         case "GET_MULTIPART_UPLOADED":
             var response = success
             response.multipartData = try store.multipartInfo(id, role: .trainingVideo)
@@ -102,7 +109,8 @@ struct JobAPI: Sendable {
             guard JobStates.accepting.contains(job.state) else {
                 throw APIError.wrongState(job: id, state: job.state, call: command, allowed: JobStates.accepting)
             }
-            for url in try store.deleteVideos(id) { try? FileManager.default.removeItem(at: url) }
+            let videos = try store.deleteVideos(id)
+            try await threadPool.runIfActive { for url in videos { try? FileManager.default.removeItem(at: url) } }
             return .json(success)
         case "CONFIRM_REPAIR":
             try store.transition(id, command: command, from: [JobStates.jobSuccess], to: nil, log: "USER_REPAIR")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NIOPosix
 import MediaProbe
 import Preflight
 
@@ -25,9 +26,11 @@ struct ProbeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let facts: MediaFacts
+        let path = self.path
         do {
-            facts = try MediaFile.probe(path)
-        } catch {
+            // FFmpeg blocks while it reads: run it on a thread of NIO's pool, not on Swift's cooperative pool.
+            facts = try await NIOThreadPool.singleton.runIfActive { try MediaFile.probe(path) }
+        } catch let error as MediaProbeError {
             printError("preflight: \(error.description)")
             throw ExitStatus.lintFailed
         }
