@@ -101,9 +101,9 @@ struct LintCommandTests {
     }
 
     @Test("a picture that stops before its sound fails on the picture's length; report and probe give both lengths")
-    func pictureShorterThanSound() throws {
+    func pictureShorterThanSound() async throws {
         let sample = RepoPaths.samples.appendingPathComponent("fail/picture-170s-sound-200s.mp4").path
-        let lint = try runPreflight(["lint", "--format", "json", sample])
+        let lint = try await runPreflight(["lint", "--format", "json", sample])
         #expect(lint.status == 1)
         let file = try #require(try Self.decode(lint).files.first)
         #expect(file.findings.map(\.rule) == ["duration.too-short"])
@@ -112,7 +112,7 @@ struct LintCommandTests {
         let media = try #require((object["files"] as? [[String: Any]])?.first?["media"] as? [String: Any])
         #expect(media["duration"] as? Double == 200)
         #expect(media["video_duration"] as? Double == 170)
-        let probe = try runPreflight(["probe", sample])
+        let probe = try await runPreflight(["probe", sample])
         #expect(probe.status == 0)
         #expect(probe.stdout.contains("video duration  170.000 s (stream 0)"))
     }

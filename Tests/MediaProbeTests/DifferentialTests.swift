@@ -116,16 +116,16 @@ struct GeneratedClipTests {
 
     @Test("the picture's own duration: shorter or longer than the sound, and after an edit list that trims the start",
           arguments: [GeneratedClip.pictureShorterThanSound, .pictureLongerThanSound, .editListTrimsStart])
-    func pictureDuration(_ clip: GeneratedClip) throws {
+    func pictureDuration(_ clip: GeneratedClip) async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-picture")
-        let url = try clip.make(in: directory)
+        let url = try await clip.make(in: directory)
         let expected = try #require(clip.expectedDurations)
         let facts = try MediaFile.probe(url.path)
         let file = try #require(facts.duration), picture = try #require(facts.videoDuration)
         // AAC adds at most a frame (1024 samples at 48 kHz) where no edit list hides its padding.
         #expect(abs(file - expected.file) < 0.03, "file \(file) s")
         #expect(abs(picture - expected.picture) < 0.002, "picture \(picture) s")
-        let report = try #require(try FFmpegTools.ffprobe(url.path))
+        let report = try #require(try await FFmpegTools.ffprobe(url.path))
         let theirs = try #require(report.streams.first { $0.codec_type == "video" }?.duration.flatMap(Double.init))
         #expect(abs(picture - theirs) < 0.002, "picture \(picture) s vs ffprobe's stream duration \(theirs) s")
         if clip == .editListTrimsStart {

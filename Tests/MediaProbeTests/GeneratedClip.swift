@@ -72,16 +72,16 @@ enum GeneratedClip: String, CaseIterable, Sendable, CustomStringConvertible {
         case .pictureShorterThanSound, .pictureLongerThanSound:
             // The recipe, small: each input cut to its own length, so neither stream stops the other.
             let picture = self == .pictureShorterThanSound ? 2 : 3, sound = self == .pictureShorterThanSound ? 3 : 2
-            try FFmpegTools.ffmpeg(
+            try await FFmpegTools.ffmpeg(
                 ["-f", "lavfi", "-t", "\(picture)", "-i", "testsrc=size=160x120:rate=25",
                  "-f", "lavfi", "-t", "\(sound)", "-i", "sine=frequency=440:sample_rate=48000"]
                 + FFmpegTools.x264 + ["-c:a", "aac", "-b:a", "48k"] + faststart + [url.path])
         case .editListTrimsStart:
             let source = directory.file("\(rawValue)-source.mp4")
-            try FFmpegTools.makeClip(source, seconds: 4, outputOptions: ["-g", "25"] + faststart)
+            try await FFmpegTools.makeClip(source, seconds: 4, outputOptions: ["-g", "25"] + faststart)
             // Stream copy from an input seeked to 1.5 s: ffmpeg starts the video at the key frame before and writes
             // an edit list that skips to 1.5 s. The audio comes unseeked from a second copy of the source.
-            try FFmpegTools.ffmpeg(
+            try await FFmpegTools.ffmpeg(
                 ["-ss", "1.5", "-i", source.path, "-i", source.path, "-map", "0:v", "-map", "1:a", "-c", "copy"]
                 + faststart + [url.path])
         }
