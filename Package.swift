@@ -8,8 +8,9 @@ let package = Package(
         .library(name: "MediaProbe", targets: ["MediaProbe"]),
         .library(name: "Preflight", targets: ["Preflight"]),
         .library(name: "MetaStudio", targets: ["MetaStudio"]),
+        .library(name: "MetaStudioUpload", targets: ["MetaStudioUpload"]),
         .library(name: "MetaStudioEmulator", targets: ["MetaStudioEmulator"]),
-        .executable(name: "preflight", targets: ["preflight"]),
+        .executable(name: "preflight", targets: ["PreflightCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,11 +38,20 @@ let package = Package(
         .target(
             name: "MetaStudio",
             dependencies: [
-                "Preflight",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "MetaStudioUpload",
+            dependencies: [
+                "MetaStudio",
+                "Preflight",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -61,9 +71,9 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "preflight",
+            name: "PreflightCLI",
             dependencies: [
-                "Preflight", "MediaProbe", "MetaStudio", "MetaStudioEmulator",
+                "Preflight", "MediaProbe", "MetaStudio", "MetaStudioUpload", "MetaStudioEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
@@ -76,6 +86,7 @@ let package = Package(
         .testTarget(name: "MediaProbeTests", dependencies: ["MediaProbe", "TestSupport"]),
         .testTarget(name: "PreflightTests", dependencies: ["Preflight", "TestSupport"], resources: [.copy("Golden")]),
         .testTarget(name: "MetaStudioTests", dependencies: ["MetaStudio", "MetaStudioEmulator", "TestSupport"]),
+        .testTarget(name: "MetaStudioUploadTests", dependencies: ["MetaStudioUpload", "MetaStudio", "MetaStudioEmulator", "Preflight", "TestSupport"]),
         .testTarget(name: "MetaStudioEmulatorTests", dependencies: ["MetaStudioEmulator", "MetaStudio", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
         .testTarget(name: "TestSupportTests", dependencies: ["TestSupport"]),

@@ -1,5 +1,6 @@
 import Foundation
 import MetaStudio
+import MetaStudioUpload
 import MetaStudioEmulator
 import Preflight
 import TestSupport

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MediaProbe
 import MetaStudio
+import MetaStudioUpload
 import Preflight
 
 /// Exit statuses `update` adds to the shared ones (documented in its `--help`).

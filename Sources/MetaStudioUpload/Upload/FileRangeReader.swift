@@ -1,4 +1,5 @@
 import Foundation
+import MetaStudio
 import NIOCore
 import NIOPosix
 

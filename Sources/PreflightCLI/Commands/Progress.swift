@@ -1,5 +1,6 @@
 import Foundation
 import MetaStudio
+import MetaStudioUpload
 import Preflight
 
 /// Shows an update's progress on standard error: one redrawn bar per file on a terminal (bytes, rate, time left),

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import MetaStudio
 import NIOCore
 import NIOHTTP1
 import Preflight

@@ -1,4 +1,5 @@
 import MetaStudio
+import MetaStudioUpload
 import Testing
 
 @Suite("Update: part planning")

@@ -1,4 +1,5 @@
 import Foundation
+import MetaStudio
 import Preflight
 
 /// Why an update stopped. The message names the job, file or part concerned and what to do next; it never

@@ -1,5 +1,6 @@
 import Foundation
 import MetaStudio
+import MetaStudioUpload
 import Preflight
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import MetaStudio
 import Preflight
 
 /// The calls the update workflow makes to the service; `MetaStudioClient` provides them, tests may fake them.

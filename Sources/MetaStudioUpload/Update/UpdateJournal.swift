@@ -1,4 +1,5 @@
 import Foundation
+import MetaStudio
 import NIOConcurrencyHelpers
 import NIOPosix
 import Preflight

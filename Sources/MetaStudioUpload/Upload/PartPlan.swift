@@ -1,4 +1,5 @@
 import Foundation
+import MetaStudio
 
 /// One contiguous byte range of a file, uploaded to one URL.
 public struct FilePart: Codable, Hashable, Sendable {

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import MetaStudio
 import NIOCore
 import NIOPosix
 import Preflight
