@@ -61,6 +61,7 @@ let package = Package(
             name: "MetaStudioEmulator",
             dependencies: [
                 "MetaStudio",
+                "MetaStudioUpload",
                 "Preflight",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

@@ -1,4 +1,6 @@
 import Foundation
+import MetaStudioUpload
+import Preflight
 
 /// A misbehaviour the emulator plays on a matching request, for testing clients' error handling.
 public enum EmulatorFault: Sendable, Equatable {
@@ -21,7 +23,7 @@ public enum FaultMatcher: Sendable, Equatable {
     /// Every PUT to an upload URL.
     case uploads
     /// Uploads of one role; `part` (1-based) narrows to one part, `nil` matches every part.
-    case uploadPart(role: UploadRole, part: Int? = nil)
+    case uploadPart(role: Role, part: Int? = nil)
     /// Training-job API calls; `method` (e.g. `"POST"`) and `pathSuffix` (e.g. `"/command"`) narrow it, `nil` matches all.
     case api(method: String? = nil, pathSuffix: String? = nil)
 
@@ -48,7 +50,7 @@ struct FaultContext: Sendable {
     var method: String
     var path: String
     var isUpload: Bool
-    var role: UploadRole?
+    var role: Role?
     var part: Int?
 }
 

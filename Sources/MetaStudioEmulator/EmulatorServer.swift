@@ -1,4 +1,6 @@
 import Foundation
+import MetaStudioUpload
+import Preflight
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -208,8 +210,8 @@ public final class EmulatorServer: Sendable {
 
     /// The stored file of a role: for videos the file assembled by the CONFIRM command, for the other roles the
     /// uploaded file; `nil` until there is one.
-    public func storedFileURL(jobID: String, role: UploadRole) -> URL? { store.storedFile(jobID, role: role) }
+    public func storedFileURL(jobID: String, role: Role) -> URL? { store.storedFile(jobID, role: role) }
 
     /// The parts received for a role in the job's current upload round, by part number.
-    public func uploadedParts(jobID: String, role: UploadRole) -> [UploadedPart] { store.uploadedParts(jobID, role: role) }
+    public func uploadedParts(jobID: String, role: Role) -> [UploadedPart] { store.uploadedParts(jobID, role: role) }
 }

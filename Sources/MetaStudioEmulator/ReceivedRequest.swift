@@ -1,4 +1,6 @@
 import Foundation
+import MetaStudioUpload
+import Preflight
 
 /// One request the emulator answered (or dropped), as recorded for tests and logs.
 ///
@@ -23,14 +25,14 @@ public struct ReceivedRequest: Sendable, Codable, Equatable {
     /// API or upload.
     public var kind: Kind
     /// For uploads whose URL was recognised: the file role and part number (1-based).
-    public var uploadRole: UploadRole?
+    public var uploadRole: Role?
     /// The part number of an upload, 1-based; `1` for single-file roles.
     public var uploadPart: Int?
 
     /// Creates a record.
     public init(
         method: String, path: String, status: Int?, time: Date, kind: Kind,
-        uploadRole: UploadRole? = nil, uploadPart: Int? = nil
+        uploadRole: Role? = nil, uploadPart: Int? = nil
     ) {
         self.method = method
         self.path = path

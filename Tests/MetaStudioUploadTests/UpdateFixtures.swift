@@ -145,20 +145,3 @@ func sha256(of url: URL) async throws -> String {
     }
     return String(digest)
 }
-
-extension Role {
-    /// The emulator's name for the role.
-    var emulatorRole: UploadRole {
-        switch self {
-        case .trainingVideo: return .trainingVideo
-        case .actionVideo: return .actionVideo
-        case .cover: return .cover
-        case .idCardFront: return .idCardFront
-        case .idCardBack: return .idCardBack
-        case .grantFile: return .grantFile
-        case .preBeautyImage: return .preBeautyImage
-        case .postBeautyImage: return .postBeautyImage
-        case .audioZip: return .audio
-        }
-    }
-}

@@ -11,7 +11,7 @@ struct UpdateWorkflowTests {
     /// Asserts that the emulator stored every file byte-identical to its input.
     private func expectStoredIdentical(_ harness: UpdateHarness, _ files: [UpdateFile]) async throws {
         for file in files {
-            let stored = try #require(harness.server.storedFileURL(jobID: harness.jobID, role: file.role.emulatorRole),
+            let stored = try #require(harness.server.storedFileURL(jobID: harness.jobID, role: file.role),
                                       "nothing stored for \(file.role)")
             #expect(try await sha256(of: stored) == sha256(of: URL(fileURLWithPath: file.path)), "\(file.role) differs")
         }

@@ -1,3 +1,6 @@
+import MetaStudioUpload
+import Preflight
+
 /// The JSON body of `POST /__emulator/faults`, for tests that drive the emulator from another process.
 ///
 /// ```json
@@ -45,8 +48,8 @@ struct FaultSpec: Decodable, Sendable {
         case "any": matcher = .any
         case "uploads": matcher = .uploads
         case "upload_part":
-            guard let name = role, let uploadRole = UploadRole(rawValue: name) else {
-                throw .invalidBody("match 'upload_part' needs \"role\", one of \(UploadRole.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard let name = role, let uploadRole = RoleWire.role(named: name) else {
+                throw .invalidBody("match 'upload_part' needs \"role\", one of \(Role.allCases.map(\.wire.name).joined(separator: ", "))")
             }
             matcher = .uploadPart(role: uploadRole, part: part)
         case "api": matcher = .api(method: method, pathSuffix: pathSuffix)

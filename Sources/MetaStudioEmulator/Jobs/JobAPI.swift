@@ -1,4 +1,6 @@
 import Foundation
+import MetaStudioUpload
+import Preflight
 import NIOPosix
 
 /// The six training-job endpoints: routing, body validation and the calls into the job store.
@@ -79,24 +81,21 @@ struct JobAPI: Sendable {
             throw APIError.invalidBody("command_message '\(message)' is not one of \(JobStates.commandMessages.sorted().joined(separator: ", "))")
         }
         let success = WireCommandResponse(commondResult: WireCommandResponse.success)
+        // The multipart commands come from the wire table: each video role's confirm and list commands.
+        if let role = RoleWire.role(confirmedBy: command) {
+            return try await threadPool.runIfActive { try confirm(id, role: role, command: command) }
+        }
+        if let role = RoleWire.role(listedBy: command) {
+            var response = success
+            response.multipartData = try store.multipartInfo(id, role: role)
+            return .json(response)
+        }
         switch command {
         case "SUBMITVERIFYING":
             let files = try store.beginReview(id)
             let verdict = await review.review(trainingVideo: files.trainingVideo, actionVideo: files.actionVideo)
             store.finishReview(id, passed: verdict.passed, description: verdict.description, errorCode: verdict.errorCode)
             return .json(success)
-        case "CONFIRM_MULTIPART_UPLOADED":
-            return try await threadPool.runIfActive { try confirm(id, role: .trainingVideo, command: command) }
-        case "CONFIRM_ACTION_VIDEO_MULTIPART_UPLOADED":
-            return try await threadPool.runIfActive { try confirm(id, role: .actionVideo, command: command) }
-        case "GET_MULTIPART_UPLOADED":
-            var response = success
-            response.multipartData = try store.multipartInfo(id, role: .trainingVideo)
-            return .json(response)
-        case "GET_ACTION_VIDEO_MULTIPART_UPLOADED":
-            var response = success
-            response.multipartData = try store.multipartInfo(id, role: .actionVideo)
-            return .json(response)
         case "CONFIRM_AUTHORIZATION_LETTER":
             let job = try store.requireJob(id)
             guard JobStates.accepting.contains(job.state) else {
@@ -142,7 +141,7 @@ struct JobAPI: Sendable {
     }
 
     /// CONFIRM_*_MULTIPART_UPLOADED: concatenates the parts in part-number order into the stored file.
-    private func confirm(_ id: String, role: UploadRole, command: String) throws -> EmulatorResponse {
+    private func confirm(_ id: String, role: Role, command: String) throws -> EmulatorResponse {
         switch try store.planAssembly(id, role: role, command: command) {
         case .incomplete(let message):
             return .json(Self.failed(message))

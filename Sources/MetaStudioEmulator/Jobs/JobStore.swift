@@ -1,4 +1,6 @@
 import Foundation
+import MetaStudioUpload
+import Preflight
 
 /// All mutable service state of one emulator: jobs, upload tickets and stored files.
 ///
@@ -144,7 +146,7 @@ final class JobStore: @unchecked Sendable {
         }
     }
 
-    func multipartInfo(_ id: String, role: UploadRole) throws(APIError) -> [WireMultipartInfo] {
+    func multipartInfo(_ id: String, role: Role) throws(APIError) -> [WireMultipartInfo] {
         let job = try requireJob(id)
         return (job.parts[role] ?? [:]).values.sorted { $0.partNumber < $1.partNumber }.map {
             WireMultipartInfo(partNumber: String($0.partNumber), etag: $0.etag)
@@ -158,16 +160,16 @@ final class JobStore: @unchecked Sendable {
         /// The round was already assembled: nothing to do.
         case alreadyDone
         /// Concatenate these part files, in order, into `destination`.
-        case assemble(jobID: String, role: UploadRole, round: Int, parts: [URL], destination: URL)
+        case assemble(jobID: String, role: Role, round: Int, parts: [URL], destination: URL)
     }
 
-    func planAssembly(_ id: String, role: UploadRole, command: String) throws(APIError) -> AssemblyPlan {
+    func planAssembly(_ id: String, role: Role, command: String) throws(APIError) -> AssemblyPlan {
         try locked { () throws(APIError) -> AssemblyPlan in
             guard let job = jobs[id] else { throw .jobNotFound(id) }
             guard JobStates.accepting.contains(job.state) else {
                 throw .wrongState(job: id, state: job.state, call: command, allowed: JobStates.accepting)
             }
-            let key = "\(id)/\(role.rawValue)"
+            let key = "\(id)/\(role.wire.name)"
             guard !assembling.contains(key) else { return .incomplete("an assembly of the \(role.label) is already running") }
             let expected = role == .trainingVideo ? job.videoMultipartCount : job.actionVideoMultipartCount
             let received = job.parts[role] ?? [:]
@@ -176,7 +178,7 @@ final class JobStore: @unchecked Sendable {
                 let list = missing.count > 10 ? missing.prefix(10).map(String.init).joined(separator: ", ") + ", …"
                     : missing.map(String.init).joined(separator: ", ")
                 return .incomplete(
-                    "\(role.label) part(s) \(list) of \(expected) not uploaded; PUT every URL of \(role.urlField) before \(command)")
+                    "\(role.label) part(s) \(list) of \(expected) not uploaded; PUT every URL of \(role.wire.uploadURLField) before \(command)")
             }
             if job.assembledRoles.contains(role) { return .alreadyDone }
             assembling.insert(key)
@@ -188,9 +190,9 @@ final class JobStore: @unchecked Sendable {
     }
 
     /// Records the assembled file (already moved into place) or releases the assembly slot after a failure.
-    func finishAssembly(jobID: String, role: UploadRole, round: Int, destination: URL?) {
+    func finishAssembly(jobID: String, role: Role, round: Int, destination: URL?) {
         lock.withLock {
-            assembling.remove("\(jobID)/\(role.rawValue)")
+            assembling.remove("\(jobID)/\(role.wire.name)")
             guard let destination, var job = jobs[jobID], job.uploadRound == round else { return }
             job.files[role] = destination
             job.assembledRoles.insert(role)
@@ -262,7 +264,7 @@ final class JobStore: @unchecked Sendable {
     // MARK: - Uploads
 
     /// The role and part of a ticket, for fault matching; `nil` for an unknown id.
-    func ticketTarget(_ ticketID: String) -> (role: UploadRole, part: Int)? {
+    func ticketTarget(_ ticketID: String) -> (role: Role, part: Int)? {
         lock.withLock { tickets[ticketID].map { ($0.role, $0.part) } }
     }
 
@@ -281,8 +283,8 @@ final class JobStore: @unchecked Sendable {
             case .open: break
             }
             let mediaType = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard mediaType == ticket.role.requiredContentType else {
-                throw .badContentType(contentType, expected: ticket.role.requiredContentType)
+            guard mediaType == ticket.role.wire.contentType else {
+                throw .badContentType(contentType, expected: ticket.role.wire.contentType)
             }
             ticket.use = .inProgress
             tickets[ticketID] = ticket
@@ -303,7 +305,7 @@ final class JobStore: @unchecked Sendable {
             }
             do {
                 let destination: URL
-                if lease.role.isMultipart {
+                if lease.role.wire.multipart != nil {
                     let folder = roundFolder(job: lease.jobID, round: ticket.round)
                     try fm.createDirectory(at: folder, withIntermediateDirectories: true)
                     destination = folder.appendingPathComponent(Self.partFileName(role: lease.role, part: lease.part))
@@ -343,9 +345,9 @@ final class JobStore: @unchecked Sendable {
 
     func state(_ id: String) -> String? { lock.withLock { jobs[id]?.state } }
 
-    func storedFile(_ id: String, role: UploadRole) -> URL? { lock.withLock { jobs[id]?.files[role] } }
+    func storedFile(_ id: String, role: Role) -> URL? { lock.withLock { jobs[id]?.files[role] } }
 
-    func uploadedParts(_ id: String, role: UploadRole) -> [UploadedPart] {
+    func uploadedParts(_ id: String, role: Role) -> [UploadedPart] {
         lock.withLock { (jobs[id]?.parts[role] ?? [:]).values.sorted { $0.partNumber < $1.partNumber } }
     }
 
@@ -368,7 +370,7 @@ final class JobStore: @unchecked Sendable {
 
     private func issueTickets(for job: TrainingJob) -> WireUploadURLsResponse {
         let expires = Int(Date().addingTimeInterval(Self.uploadValidity).timeIntervalSince1970)
-        func url(_ role: UploadRole, part: Int) -> String {
+        func url(_ role: Role, part: Int) -> String {
             let ticket = UploadTicket(
                 id: Randomness.hex(bytes: 12), jobID: job.id, role: role, part: part, round: job.uploadRound,
                 secret: Randomness.hex(bytes: 24), expires: expires)
@@ -379,7 +381,7 @@ final class JobStore: @unchecked Sendable {
             jobID: job.id,
             trainingVideoUploadURL: (1...job.videoMultipartCount).map { url(.trainingVideo, part: $0) },
             actionVideoUploadURL: (1...job.actionVideoMultipartCount).map { url(.actionVideo, part: $0) },
-            audioUploadURL: url(.audio, part: 1), coverUploadURL: url(.cover, part: 1),
+            audioUploadURL: url(.audioZip, part: 1), coverUploadURL: url(.cover, part: 1),
             idCardImage1UploadURL: url(.idCardFront, part: 1), idCardImage2UploadURL: url(.idCardBack, part: 1),
             grantFileUploadURL: url(.grantFile, part: 1), preBeautyImageUploadURL: url(.preBeautyImage, part: 1),
             postBeautyImageUploadURL: url(.postBeautyImage, part: 1))
@@ -391,12 +393,6 @@ final class JobStore: @unchecked Sendable {
         jobFolder(id).appendingPathComponent("round-\(round)", isDirectory: true)
     }
 
-    private static func partFileName(role: UploadRole, part: Int) -> String { "\(role.rawValue)-\(part).part" }
+    private static func partFileName(role: Role, part: Int) -> String { "\(role.wire.name)-\(part).part" }
 }
 
-extension UploadRole {
-    /// Human wording used in messages.
-    var label: String { rawValue.replacingOccurrences(of: "_", with: " ") }
-    /// The response field carrying this role's URL(s).
-    var urlField: String { "\(rawValue)_upload_url" }
-}

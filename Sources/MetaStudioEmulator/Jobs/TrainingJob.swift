@@ -1,4 +1,6 @@
 import Foundation
+import MetaStudioUpload
+import Preflight
 
 /// The emulator's record of one training job.
 struct TrainingJob: Sendable {
@@ -29,11 +31,11 @@ struct TrainingJob: Sendable {
     var uploadRound = 0
     var operationLogs: [OperationLogEntry] = []
     /// Parts received in the current round, by role then part number; the part files live in `partsDirectory`.
-    var parts: [UploadRole: [Int: UploadedPart]] = [:]
+    var parts: [Role: [Int: UploadedPart]] = [:]
     /// Multipart roles whose parts of the current round were assembled by a CONFIRM command.
-    var assembledRoles: Set<UploadRole> = []
+    var assembledRoles: Set<Role> = []
     /// Complete stored files (assembled videos, single-file roles).
-    var files: [UploadRole: URL] = [:]
+    var files: [Role: URL] = [:]
     /// Whether Update was called since the last failed review (SUBMITVERIFYING from *_VERIFY_FAILED needs it).
     var updatedSinceReviewFailure = false
 
@@ -45,7 +47,7 @@ struct TrainingJob: Sendable {
     func snapshot() -> JobSnapshot {
         var uploaded: [String: [UploadedPart]] = [:]
         for (role, byNumber) in parts where !byNumber.isEmpty {
-            uploaded[role.rawValue] = byNumber.values.sorted { $0.partNumber < $1.partNumber }
+            uploaded[role.wire.name] = byNumber.values.sorted { $0.partNumber < $1.partNumber }
         }
         return JobSnapshot(
             jobID: id, name: name, state: state, appUserID: appUserID, createTime: createTime,

@@ -1,4 +1,6 @@
 import Foundation
+import MetaStudioUpload
+import Preflight
 
 // The emulator's own JSON shapes, written from the contract (metastudio-training-api.md §2) and
 // deliberately independent of the client's model types, so that a client bug cannot hide in both.

@@ -1,4 +1,5 @@
 import Foundation
+import MetaStudioUpload
 import Preflight
 
 /// The emulator's stand-in for the service's automated review: the project's own linter, run on the

@@ -1,4 +1,6 @@
 import Foundation
+import MetaStudioUpload
+import Preflight
 
 /// One upload URL handed out by Create or Update. The URL's query carries `secret`; it is never logged.
 struct UploadTicket: Sendable {
@@ -6,7 +8,7 @@ struct UploadTicket: Sendable {
 
     let id: String
     let jobID: String
-    let role: UploadRole
+    let role: Role
     /// 1-based part number (always 1 for single-file roles).
     let part: Int
     let round: Int
@@ -20,7 +22,7 @@ struct UploadTicket: Sendable {
 struct UploadLease: Sendable {
     let ticketID: String
     let jobID: String
-    let role: UploadRole
+    let role: Role
     let part: Int
     let temporaryFile: URL
 }

@@ -48,8 +48,7 @@ public struct UpdateWorkflow: Sendable {
         let planned = try plan(files, partSize: options.partSize)
         var request = options.request
         for (file, plan, _) in planned {
-            if file.role == .trainingVideo { request.videoMultipartCount = plan.count }
-            if file.role == .actionVideo { request.actionVideoMultipartCount = plan.count }
+            file.role.wire.multipart?.setCount(&request, plan.count)
         }
         let commands = Self.commands(for: files, submit: options.submit)
         let plannedFiles = planned.map { Self.describe($0.file, $0.plan, identity: $0.identity) }
@@ -63,7 +62,7 @@ public struct UpdateWorkflow: Sendable {
         let urls = try await service.updateJob(jobID: options.jobID, request: request)
         var journalFiles: [JournalFile] = []
         for (file, plan, identity) in planned {
-            let received = urls.urls(for: file.role)
+            let received = file.role.wire.urls(urls)
             guard received.count == plan.count else {
                 throw UpdateError.missingUploadURLs(role: file.role, expected: plan.count, received: received.count)
             }
@@ -103,8 +102,8 @@ public struct UpdateWorkflow: Sendable {
             throw UpdateError.urlsExpired(path: journalURL.path, createdAt: journal.createdAt)
         }
         let plannedFiles = journal.files.map { file in
-            PlannedFile(role: file.role, path: file.path, size: file.identity.size, uploadField: file.role.uploadField,
-                        contentType: file.role.uploadContentType, partSize: file.partSize, partCount: file.parts.count)
+            PlannedFile(role: file.role, path: file.path, size: file.identity.size, uploadField: file.role.wire.uploadURLField,
+                        contentType: file.role.wire.contentType, partSize: file.partSize, partCount: file.parts.count)
         }
         let submitted = journal.commandsSent.contains(TrainingCommand.submitVerifying.rawValue)
         events(.step(name: "show", message: "Checking the state of job \(options.jobID)"))
@@ -153,7 +152,7 @@ public struct UpdateWorkflow: Sendable {
                 } else {
                     tasks.append(PartUploadTask(fileIndex: fileIndex, path: file.path, role: file.role, part: entry.part,
                                                 partCount: file.parts.count, url: entry.url,
-                                                contentType: file.role.uploadContentType))
+                                                contentType: file.role.wire.contentType))
                 }
             }
             statuses.append(UploadFileStatus(role: file.role, path: file.path, totalBytes: file.identity.size,
@@ -228,7 +227,7 @@ public struct UpdateWorkflow: Sendable {
         try files.map { file in
             let identity = try FileIdentity(path: file.path)
             let plan: PartPlan
-            if file.role.isMultipartUpload {
+            if file.role.wire.multipart != nil {
                 do {
                     plan = try PartPlan(fileSize: identity.size, partSize: partSize)
                 } catch let error as PartPlanError {
@@ -242,15 +241,17 @@ public struct UpdateWorkflow: Sendable {
     }
 
     private static func describe(_ file: UpdateFile, _ plan: PartPlan, identity: FileIdentity) -> PlannedFile {
-        PlannedFile(role: file.role, path: file.path, size: identity.size, uploadField: file.role.uploadField,
-                    contentType: file.role.uploadContentType, partSize: plan.partSize, partCount: plan.count)
+        PlannedFile(role: file.role, path: file.path, size: identity.size, uploadField: file.role.wire.uploadURLField,
+                    contentType: file.role.wire.contentType, partSize: plan.partSize, partCount: plan.count)
     }
 
     /// The commands after the upload: confirm each uploaded video, then submit if asked.
     static func commands(for files: [UpdateFile], submit: Bool) -> [TrainingCommand] {
         var commands: [TrainingCommand] = []
-        if files.contains(where: { $0.role == .trainingVideo }) { commands.append(.confirmMultipartUploaded) }
-        if files.contains(where: { $0.role == .actionVideo }) { commands.append(.confirmActionVideoMultipartUploaded) }
+        // In the table's order of roles: the training video's confirmation before the action video's.
+        for role in Role.allCases where files.contains(where: { $0.role == role }) {
+            if let confirm = role.wire.multipart?.confirm { commands.append(confirm) }
+        }
         if submit { commands.append(.submitVerifying) }
         return commands
     }
