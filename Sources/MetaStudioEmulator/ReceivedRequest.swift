@@ -42,4 +42,32 @@ public struct ReceivedRequest: Sendable, Codable, Equatable {
         self.uploadRole = uploadRole
         self.uploadPart = uploadPart
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case method, path, status, time, kind, uploadRole, uploadPart
+    }
+
+    /// Decodes a record; the role is the service's name for it (`training_video`).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        method = try container.decode(String.self, forKey: .method)
+        path = try container.decode(String.self, forKey: .path)
+        status = try container.decodeIfPresent(Int.self, forKey: .status)
+        time = try container.decode(Date.self, forKey: .time)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        uploadRole = try container.decodeIfPresent(String.self, forKey: .uploadRole).flatMap(RoleWire.role(named:))
+        uploadPart = try container.decodeIfPresent(Int.self, forKey: .uploadPart)
+    }
+
+    /// Encodes the record, naming the role as the service does (`training_video`).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(method, forKey: .method)
+        try container.encode(path, forKey: .path)
+        try container.encodeIfPresent(status, forKey: .status)
+        try container.encode(time, forKey: .time)
+        try container.encode(kind, forKey: .kind)
+        try container.encodeIfPresent(uploadRole?.wire.name, forKey: .uploadRole)
+        try container.encodeIfPresent(uploadPart, forKey: .uploadPart)
+    }
 }

@@ -87,6 +87,30 @@ struct UpdateCommandTests {
         }
     }
 
+    @Test("a CONFIRM that fails after the upload exits 4 with the --resume advice; --resume then confirms and submits")
+    func confirmFailureExitsFour() async throws {
+        try await EmulatorProcess.with() { emulator in
+            let cwd = try TemporaryDirectory()
+            let training = try await E2EUpdateInputs.path("training.mp4")
+            try await emulator.injectFault(#"{"fault": "status", "status": 500, "match": "api", "method": "POST", "path_suffix": "/command", "times": 1}"#)
+            let arguments = ["update"] + emulator.target + ["--training-video", training, "--submit"]
+            do {
+                let failed = try await runPreflight(arguments + ["--format", "json"], environment: emulator.clientEnvironment,
+                                                    currentDirectory: cwd.url)
+                #expect(failed.status == 4, "stderr: \(failed.stderr)")
+                #expect(failed.stderr.contains("was updated") && failed.stderr.contains("--resume"))
+                let json = try #require(try JSONSerialization.jsonObject(with: failed.stdoutData) as? [String: Any])
+                #expect((json["error"] as? [String: Any])?["kind"] as? String == "upload-failed")
+                expectNoSecrets(failed)
+            }
+            let resumed = try await runPreflight(arguments + ["--resume"], environment: emulator.clientEnvironment, currentDirectory: cwd.url)
+            #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
+            #expect(try await emulator.state() == "MANUAL_VERIFYING")
+            let stored = try #require(emulator.storedFile("training_video"))
+            #expect(try await fileSHA256(stored.path) == fileSHA256(training))
+        }
+    }
+
     @Test("an upload that keeps failing exits 4 and keeps a private journal; --resume then finishes it")
     func uploadFailureThenResume() async throws {
         try await EmulatorProcess.with() { emulator in

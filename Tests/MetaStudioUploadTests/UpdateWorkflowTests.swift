@@ -171,6 +171,39 @@ struct UpdateWorkflowTests {
         }
     }
 
+    @Test("a CONFIRM that fails after every part arrived is an after-update failure that --resume finishes")
+    func confirmFailureIsAfterUpdate() async throws {
+        let inputs = try await UpdateInputs.shared()
+        try await UpdateHarness.with { harness in
+            let folder = try TemporaryDirectory()
+            let journal = folder.file("journal.json")
+            let files = [UpdateFile(role: .trainingVideo, path: inputs.trainingVideo.path)]
+            harness.server.injectFault(.status(500), matching: .api(method: "POST", pathSuffix: "/command"), times: 1)
+            do {
+                _ = try await UpdateWorkflow(service: harness.client).run(harness.options(files, submit: true, journal: journal))
+                Issue.record("expected the confirmation to fail")
+            } catch let error as UpdateError {
+                #expect(error.kind == .uploadFailed)
+                #expect(error.description.contains("job \(harness.jobID) was updated"))
+                #expect(error.description.contains("finish with --resume"))
+                #expect(error.description.contains(journal.path))
+            }
+            #expect(try JournalFileIO.read(journal).commandsSent.isEmpty)
+            let uploadsBefore = harness.uploads.count
+
+            let outcome = try await UpdateWorkflow(service: harness.client)
+                .run(harness.options(files, submit: true, journal: journal, resume: true))
+            guard case .completed(let summary, _) = outcome else {
+                Issue.record("expected completion, got \(outcome)")
+                return
+            }
+            #expect(summary.partsSent == 0)
+            #expect(harness.uploads.count == uploadsBefore, "nothing is uploaded again")
+            try await expectStoredIdentical(harness, files)
+            #expect(harness.server.jobState(harness.jobID) == "MANUAL_VERIFYING")
+        }
+    }
+
     @Test("resume asks the service which training-video parts it holds")
     func resumeAsksService() async throws {
         let inputs = try await UpdateInputs.shared()

@@ -12,7 +12,8 @@ public struct UpdateError: Error, Hashable, Sendable, CustomStringConvertible {
 
         /// The job is in a state where Update is not allowed.
         public static let refusedState = Kind("refused-state")
-        /// Uploading a file failed (after retries), or confirming the upload failed.
+        /// Something failed after the job was updated: an upload (after retries), a confirmation, the submit, the
+        /// journal, or listing the parts the service holds. The message says how to finish (`--resume`).
         public static let uploadFailed = Kind("upload-failed")
         /// A local problem: unreadable file, bad part size, journal trouble, files changed since the journal.
         public static let local = Kind("local")
@@ -68,7 +69,7 @@ public struct UpdateError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The Update answer lacked the URLs for a file, or had the wrong number of them.
     public static func missingUploadURLs(role: Role, expected: Int, received: Int) -> UpdateError {
         UpdateError(.service, "the service's Update answer has \(received) upload URL(s) for the \(role.rawValue), "
-            + "expected \(expected); the job was updated but nothing was uploaded: run the update again")
+            + "expected \(expected); nothing was uploaded")
     }
 
     /// A part could not be uploaded, even after retries.
@@ -80,6 +81,16 @@ public struct UpdateError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A post-upload command was rejected.
     public static func commandFailed(command: String, jobID: String, reason: String) -> UpdateError {
         UpdateError(.uploadFailed, "command \(command) for job \(jobID) failed: \(reason); finish with --resume")
+    }
+
+    /// `error` happened after the job was updated, so the job now waits for its files: the message says how to finish.
+    /// An error that already says so (an upload or a command that failed) is returned as it is.
+    public static func afterUpdate(_ error: any Error, jobID: String, journal: URL?) -> UpdateError {
+        if let error = error as? UpdateError, error.kind == .uploadFailed { return error }
+        let reason = (error as? UpdateError)?.description ?? String(describing: error)
+        let finish = journal.map { "the upload URLs are recorded in \($0.path): finish with --resume" }
+            ?? "nothing was recorded to resume from: run the update again (it asks for new upload URLs)"
+        return UpdateError(.uploadFailed, "job \(jobID) was updated, then: \(reason); \(finish)")
     }
 
     /// A resume found nothing to do because the upload URLs expired.

@@ -60,22 +60,29 @@ public struct UpdateWorkflow: Sendable {
         // 3. Update: new single-use URLs for every file.
         events(.step(name: "update", message: "Updating job \(options.jobID)"))
         let urls = try await service.updateJob(jobID: options.jobID, request: request)
-        var journalFiles: [JournalFile] = []
-        for (file, plan, identity) in planned {
-            let received = file.role.wire.urls(urls)
-            guard received.count == plan.count else {
-                throw UpdateError.missingUploadURLs(role: file.role, expected: plan.count, received: received.count)
+        // From here on the job waits for its files: every failure is reported as one after the update (exit 4).
+        var journalSaved = false
+        do {
+            var journalFiles: [JournalFile] = []
+            for (file, plan, identity) in planned {
+                let received = file.role.wire.urls(urls)
+                guard received.count == plan.count else {
+                    throw UpdateError.missingUploadURLs(role: file.role, expected: plan.count, received: received.count)
+                }
+                let parts = zip(plan.parts, received).map { JournalPart(part: $0, url: $1) }
+                journalFiles.append(JournalFile(role: file.role, path: file.path, identity: identity, partSize: plan.partSize,
+                                                parts: parts))
             }
-            let parts = zip(plan.parts, received).map { JournalPart(part: $0, url: $1) }
-            journalFiles.append(JournalFile(role: file.role, path: file.path, identity: identity, partSize: plan.partSize,
-                                            parts: parts))
+            let journal = UpdateJournal(projectID: options.projectID, jobID: options.jobID, files: journalFiles,
+                                        submit: options.submit)
+            let store = JournalStore(journal: journal, url: options.journalURL)
+            try await store.save()
+            journalSaved = true
+            return try await finish(store: store, options: options, files: plannedFiles, resumed: false, report: report,
+                                    events: events)
+        } catch {
+            throw UpdateError.afterUpdate(error, jobID: options.jobID, journal: journalSaved ? options.journalURL : nil)
         }
-        let journal = UpdateJournal(projectID: options.projectID, jobID: options.jobID, files: journalFiles,
-                                    submit: options.submit)
-        let store = JournalStore(journal: journal, url: options.journalURL)
-        try await store.save()
-        return try await finish(store: store, options: options, files: plannedFiles, resumed: false, report: report,
-                                events: events)
     }
 
     // MARK: - Steps
@@ -118,24 +125,29 @@ public struct UpdateWorkflow: Sendable {
                                        files: plannedFiles, commands: commands.map(\.rawValue),
                                        parallelism: options.parallelism), report)
         }
-        // The service knows which training-video parts it holds: a part may have arrived after the journal was last
-        // written (the process was killed between the answer and the write).
-        if let index = journal.files.firstIndex(where: { $0.role == .trainingVideo }),
-           !journal.commandsSent.contains(TrainingCommand.confirmMultipartUploaded.rawValue),
-           !journal.files[index].parts.allSatisfy(\.uploaded) {
-            events(.step(name: "resume", message: "Asking the service which training-video parts it already has"))
-            let answer = try await service.executeCommand(jobID: options.jobID, command: .getMultipartUploaded)
-            let held = Set((answer.multipartData ?? []).compactMap(\.partNumberValue))
-            for part in journal.files[index].parts.indices where held.contains(journal.files[index].parts[part].part.number) {
-                journal.files[index].parts[part].uploaded = true
+        do {
+            // The service knows which parts of each video it holds: a part may have arrived after the journal was last
+            // written (the process was killed between the answer and the write).
+            for index in journal.files.indices {
+                guard let multipart = journal.files[index].role.wire.multipart,
+                      !journal.commandsSent.contains(multipart.confirm.rawValue),
+                      !journal.files[index].parts.allSatisfy(\.uploaded) else { continue }
+                events(.step(name: "resume", message: "Asking the service which \(journal.files[index].role.rawValue) parts it already has"))
+                let answer = try await service.executeCommand(jobID: options.jobID, command: multipart.list)
+                let held = Set((answer.multipartData ?? []).compactMap(\.partNumberValue))
+                for part in journal.files[index].parts.indices where held.contains(journal.files[index].parts[part].part.number) {
+                    journal.files[index].parts[part].uploaded = true
+                }
             }
+            let store = JournalStore(journal: journal, url: journalURL)
+            try await store.save()
+            var resumedOptions = options
+            resumedOptions.submit = options.submit || journal.submit
+            return try await finish(store: store, options: resumedOptions, files: plannedFiles, resumed: true, report: report,
+                                    events: events)
+        } catch {
+            throw UpdateError.afterUpdate(error, jobID: options.jobID, journal: journalURL)
         }
-        let store = JournalStore(journal: journal, url: journalURL)
-        try await store.save()
-        var resumedOptions = options
-        resumedOptions.submit = options.submit || journal.submit
-        return try await finish(store: store, options: resumedOptions, files: plannedFiles, resumed: true, report: report,
-                                events: events)
     }
 
     /// Uploads what is missing, confirms, submits, removes the journal.
