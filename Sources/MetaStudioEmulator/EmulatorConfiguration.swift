@@ -67,7 +67,6 @@ public struct EmulatorError: Error, CustomStringConvertible, Sendable {
         EmulatorError("emulator: refusing to bind \(host): only loopback addresses are allowed unless allowNonLoopback is set")
     }
     static func alreadyStarted() -> EmulatorError { EmulatorError("emulator: start() was already called") }
-    static func notRunning() -> EmulatorError { EmulatorError("emulator: the server is not running") }
     static func unknownState(_ state: String, job: String) -> EmulatorError {
         EmulatorError("emulator: seeded job \(job) has unknown state \(state); use a state of the contract, e.g. AUTO_VERIFY_FAILED")
     }

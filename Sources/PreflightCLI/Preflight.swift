@@ -1,4 +1,5 @@
 import ArgumentParser
+import MetaStudio
 
 /// The `preflight` command line: lint media before it is uploaded to MetaStudio, and talk to the service.
 @main
@@ -16,9 +17,4 @@ struct PreflightCommand: AsyncParsableCommand {
         ],
         defaultSubcommand: nil
     )
-}
-
-/// The tool's version, shown by `--version` and sent as part of the User-Agent.
-enum PreflightVersion {
-    static let current = "0.1.0"
 }

@@ -94,6 +94,7 @@ struct ConfigurationTests {
         let config = try MetaStudioClientConfiguration.fromEnvironment(environment, endpoint: "http://127.0.0.1:1")
         #expect(config.projectId == "p1")
         #expect(config.userAgent.hasPrefix("metastudio-preflight/"))
+        #expect(config.userAgent == "metastudio-preflight/\(PreflightVersion.current)", "the tool's version goes into the User-Agent")
         #expect(!config.description.contains(Self.sk))
         let other = try MetaStudioClientConfiguration.fromEnvironment(environment, region: "cn-east-3", projectId: "p2")
         #expect(other.projectId == "p2" && other.endpoint.host == "metastudio.cn-east-3.myhuaweicloud.com")

@@ -28,7 +28,7 @@ public struct MetaStudioClientConfiguration: Sendable, CustomStringConvertible {
     public init(endpoint: MetaStudioEndpoint, credentials: MetaStudioCredentials, projectId: String,
                 appUserId: String? = nil, connectTimeout: TimeAmount = .seconds(10),
                 requestTimeout: TimeAmount = .seconds(60), retry: RetryPolicy = RetryPolicy(),
-                version: String = "0.1.0") {
+                version: String = PreflightVersion.current) {
         self.endpoint = endpoint
         self.credentials = credentials
         self.projectId = projectId
@@ -73,3 +73,9 @@ public struct MetaStudioClientConfiguration: Sendable, CustomStringConvertible {
 }
 
 import Foundation
+
+/// The tool's version: what `preflight --version` prints and what every call's `User-Agent` carries.
+public enum PreflightVersion {
+    /// The version of this build.
+    public static let current = "0.1.0"
+}

@@ -25,7 +25,4 @@ public enum URLRedaction {
         }
         return display + (hasQuery ? "?…" : "")
     }
-
-    /// Same as `redact(_:)` for a `URL` value.
-    public static func redact(_ url: URL) -> String { redact(url.absoluteString) }
 }

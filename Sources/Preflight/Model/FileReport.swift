@@ -14,8 +14,6 @@ public struct FileReport: Sendable, Codable, Equatable {
     public var path: String
     /// The role the file was checked for.
     public var role: Role
-    /// Pass or fail; derived from the findings.
-    public var verdict: Verdict
     /// Everything the rules found, errors first.
     public var findings: [Finding]
     /// The facts the probe read; nil when the file could not be probed.
@@ -28,8 +26,32 @@ public struct FileReport: Sendable, Codable, Equatable {
         self.findings = findings.enumerated()
             .sorted { ($0.element.severity, -$0.offset) > ($1.element.severity, -$1.offset) }
             .map(\.element)
-        self.verdict = findings.contains { $0.severity == .error } ? .fail : .pass
         self.media = media
+    }
+
+    /// Pass or fail, from the findings: a file with an error finding fails.
+    public var verdict: Verdict { findings.contains { $0.severity == .error } ? .fail : .pass }
+
+    private enum CodingKeys: String, CodingKey {
+        case path, role, verdict, findings, media
+    }
+
+    /// Decodes a report; its verdict is worked out again from the findings, never taken on trust.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(path: try container.decode(String.self, forKey: .path), role: try container.decode(Role.self, forKey: .role),
+                  findings: try container.decode([Finding].self, forKey: .findings),
+                  media: try container.decodeIfPresent(MediaFacts.self, forKey: .media))
+    }
+
+    /// Encodes the report with its verdict.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(path, forKey: .path)
+        try container.encode(role, forKey: .role)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(findings, forKey: .findings)
+        try container.encodeIfPresent(media, forKey: .media)
     }
 
     /// The findings of error severity.
@@ -42,13 +64,30 @@ public struct FileReport: Sendable, Codable, Equatable {
 public struct LintReport: Sendable, Codable, Equatable {
     /// One report per file, in the order the paths were given (directories expanded in name order).
     public var files: [FileReport]
-    /// Counts over all files.
-    public var summary: Summary
 
-    /// Builds a report and its summary.
+    /// Builds a report.
     public init(files: [FileReport]) {
         self.files = files
-        self.summary = Summary(files: files)
+    }
+
+    /// Counts over all files, from the files.
+    public var summary: Summary { Summary(files: files) }
+
+    private enum CodingKeys: String, CodingKey {
+        case files, summary
+    }
+
+    /// Decodes a report; its summary is counted again from the files.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(files: try container.decode([FileReport].self, forKey: .files))
+    }
+
+    /// Encodes the files and their summary.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(files, forKey: .files)
+        try container.encode(summary, forKey: .summary)
     }
 
     /// True when every file passes.

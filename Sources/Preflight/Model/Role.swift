@@ -29,9 +29,6 @@ public enum Role: String, Sendable, Codable, CaseIterable, CustomStringConvertib
         }
     }
 
-    /// Whether the file is a video (and so is probed as media before its rules run).
-    public var isVideo: Bool { self == .trainingVideo || self == .actionVideo }
-
     /// File name extensions a directory walk picks up for this role (lower case, without the dot).
     public var mediaExtensions: Set<String> {
         switch self {
