@@ -1,4 +1,5 @@
 import Foundation
+import MetaStudio
 import MetaStudioUpload
 import Preflight
 import NIOCore
@@ -57,7 +58,7 @@ public final class EmulatorServer: Sendable {
     /// - Throws: ``EmulatorError`` for a non-loopback host without `allowNonLoopback`, a seeded job with an
     ///   unknown state, or a storage folder that cannot be created.
     public init(configuration: EmulatorConfiguration) throws {
-        guard configuration.allowNonLoopback || Self.isLoopbackHost(configuration.host) else {
+        guard configuration.allowNonLoopback || MetaStudioEndpoint.isLoopback(configuration.host) else {
             throw EmulatorError.nonLoopbackHost(configuration.host)
         }
         self.configuration = configuration
@@ -76,10 +77,6 @@ public final class EmulatorServer: Sendable {
         }
         store = try JobStore(projectID: configuration.projectID, storageRoot: storageDirectory, seeded: configuration.seededJobs)
         log = RequestLog(observer: configuration.onRequest)
-    }
-
-    static func isLoopbackHost(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// The base URL once started (e.g. `http://127.0.0.1:41234`), else `nil`.

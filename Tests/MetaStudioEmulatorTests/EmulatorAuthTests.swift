@@ -104,4 +104,18 @@ struct EmulatorAuthTests {
             _ = try EmulatorServer(configuration: EmulatorConfiguration(projectID: "p", seededJobs: ["j": "NOT_A_STATE"]))
         }
     }
+
+    @Test("a host name that only starts like a loopback address is not one", arguments: ["127.evil.com", "127.0.0.1.evil.com", "::ffff:10.0.0.1"])
+    func lookalikeHostsAreNotLoopback(host: String) throws {
+        #expect(!MetaStudioEndpoint.isLoopback(host))
+        #expect(throws: EmulatorError.self) {
+            _ = try EmulatorServer(configuration: EmulatorConfiguration(projectID: "p", host: host))
+        }
+    }
+
+    @Test("loopback in every spelling the emulator meets: names, IPv4, IPv6 and IPv4 mapped into IPv6",
+          arguments: ["localhost", "127.0.0.1", "127.1.2.3", "::1", "[::1]", "::ffff:127.0.0.1"])
+    func loopbackSpellings(host: String) {
+        #expect(MetaStudioEndpoint.isLoopback(host))
+    }
 }

@@ -61,10 +61,14 @@ public struct MetaStudioEndpoint: Hashable, Sendable, CustomStringConvertible {
         self.basePath = path
     }
 
-    /// Whether a host is the local machine: `localhost`, 127.0.0.0/8 or `::1`.
+    /// Whether a host (a name or an address) is the local machine: `localhost`, 127.0.0.0/8 written as four decimal
+    /// octets, `::1`, or 127.0.0.0/8 mapped into IPv6 (`::ffff:127.0.0.1`). A name such as `127.evil.com` is not.
+    /// The one loopback check of the package: the client's plain-HTTP rule and the emulator's bind and control checks.
     public static func isLoopback(_ host: String) -> Bool {
-        let lowered = host.lowercased()
+        var lowered = host.lowercased()
+        if lowered.hasPrefix("[") && lowered.hasSuffix("]") { lowered = String(lowered.dropFirst().dropLast()) }
         if lowered == "localhost" || lowered == "::1" || lowered == "0:0:0:0:0:0:0:1" { return true }
+        for mapped in ["::ffff:", "0:0:0:0:0:ffff:"] where lowered.hasPrefix(mapped) { lowered.removeFirst(mapped.count) }
         let octets = lowered.split(separator: ".", omittingEmptySubsequences: false)
         guard octets.count == 4 else { return false }
         let values = octets.compactMap { part -> Int? in

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import MetaStudio
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
@@ -276,7 +277,7 @@ struct ConnectionHandler: Sendable {
 
     static func isLoopback(_ address: SocketAddress?) -> Bool {
         guard let ip = address?.ipAddress else { return false }
-        return ip.hasPrefix("127.") || ip == "::1" || ip.hasPrefix("::ffff:127.")
+        return MetaStudioEndpoint.isLoopback(ip)
     }
 
     // MARK: - Helpers
