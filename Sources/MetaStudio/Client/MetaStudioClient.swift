@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import MetaStudio
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -143,8 +144,7 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
     private func label(_ method: HTTPMethod, _ path: String) -> String { "\(method.rawValue) \(path)" }
 
     private func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = StableJSON.encoder()
         return Array(try encoder.encode(value))
     }
 

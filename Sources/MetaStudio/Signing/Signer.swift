@@ -256,10 +256,12 @@ public struct Signer: Sendable, CustomStringConvertible, CustomDebugStringConver
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+    /// Bytes as lower-case hex: the package's one hex encoder (digests, ETags, random identifiers).
+    package static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        for byte in digest {
+        out.reserveCapacity(bytes.underestimatedCount * 2)
+        for byte in bytes {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0x0F)])
         }

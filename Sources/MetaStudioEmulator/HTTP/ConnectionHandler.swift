@@ -211,7 +211,7 @@ struct ConnectionHandler: Sendable {
             throw error
         }
         try await threadPool.runIfActive { output.close() }
-        return (lowercaseHex(md5.finalize()), size)
+        return (Signer.hex(md5.finalize()), size)
     }
 
     /// A file being written by one upload: created on open, closed once, removed on discard.
@@ -313,9 +313,5 @@ struct ConnectionHandler: Sendable {
 }
 
 /// Lower-case hex of a digest.
-func lowercaseHex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-    digest.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-}
-
 /// `close(2)`, callable where a method named `close` hides the C function.
 private func closeDescriptor(_ fd: Int32) { _ = close(fd) }

@@ -1,4 +1,5 @@
 import Foundation
+import MetaStudio
 
 /// A complete response the emulator sends (bodies here are small: JSON or XML).
 struct EmulatorResponse: Sendable {
@@ -7,9 +8,7 @@ struct EmulatorResponse: Sendable {
     var body: [UInt8] = []
 
     static func json<Value: Encodable>(_ value: Value, status: Int = 200) -> EmulatorResponse {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        let encoder = StableJSON.encoder()
         do {
             return EmulatorResponse(
                 status: status, headers: [("Content-Type", "application/json;charset=UTF-8")],

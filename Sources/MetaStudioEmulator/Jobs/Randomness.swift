@@ -1,15 +1,11 @@
+import MetaStudio
+
 /// Random identifiers and constant-time comparison.
 enum Randomness {
     /// `count` random bytes as lower-case hex.
     static func hex(bytes count: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        var out = ""
-        out.reserveCapacity(count * 2)
-        for _ in 0..<count {
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            out += String(byte, radix: 16).leftPadded(to: 2)
-        }
-        return out
+        return Signer.hex((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// Compares two strings without an early exit, so timing does not reveal how much of a secret matched.
@@ -22,11 +18,5 @@ enum Randomness {
             difference |= x ^ y
         }
         return difference == 0 && a.count == b.count
-    }
-}
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

@@ -159,9 +159,7 @@ public enum JournalFileIO {
     /// Writes `journal` to `url` atomically: a private temporary file beside it, fsync, rename, fsync of the folder.
     /// - Throws: ``UpdateError`` (`journal`) naming the path when any step fails.
     public static func write(_ journal: UpdateJournal, to url: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        let encoder = StableJSON.encoder(pretty: true)
         let data: Data
         do {
             data = try encoder.encode(journal)

@@ -127,8 +127,7 @@ struct SignCommand: AsyncParsableCommand {
     }
 
     private static func jsonString(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let encoder = StableJSON.encoder()
         guard let data = try? encoder.encode(text) else { return "\"\"" }
         return String(decoding: data, as: UTF8.self)
     }

@@ -276,8 +276,7 @@ struct UpdateOutput: Encodable {
     }
 
     static func json(_ output: UpdateOutput) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = StableJSON.encoder(pretty: true)
         guard let data = try? encoder.encode(output) else { return "{\"status\":\"\(output.status)\"}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
