@@ -1,4 +1,5 @@
 import MetaStudio
+import Preflight
 import MetaStudioUpload
 import Testing
 

@@ -1,7 +1,7 @@
 // Client-side checks run before any network call, from the limits and enumerations of the API contract.
 
 /// Checks shared by the request types.
-enum Validate {
+package enum Validate {
     /// The `command` / `command_message` limit ("0~64" in the contract, read as a length).
     static let maxCommandLength = 64
     /// Documented range of the multipart counts.
@@ -83,7 +83,7 @@ enum Validate {
     }
 
     /// Whether a scalar is a CJK ideograph, CJK punctuation or radical, or a full-width form.
-    static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isChinese(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x2E80...0x2FDF,   // CJK radicals, Kangxi radicals
              0x3000...0x303F,   // CJK symbols and punctuation

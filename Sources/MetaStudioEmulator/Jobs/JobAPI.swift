@@ -1,4 +1,5 @@
 import Foundation
+import MetaStudio
 import MetaStudioUpload
 import Preflight
 import NIOPosix
@@ -264,11 +265,7 @@ struct JobAPI: Sendable {
 
     /// `X-App-UserId` must not contain Chinese characters (contract §1.2).
     static func validate(appUserID: String) throws(APIError) {
-        let hasHan = appUserID.unicodeScalars.contains { scalar in
-            (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-                || (0x20000...0x2A6DF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
-        }
-        if hasHan { throw .invalidParameter("X-App-UserId must not contain Chinese characters") }
+        if appUserID.unicodeScalars.contains(where: Validate.isChinese) { throw .invalidParameter("X-App-UserId must not contain Chinese characters") }
     }
 }
 

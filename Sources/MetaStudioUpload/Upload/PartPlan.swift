@@ -1,4 +1,5 @@
 import Foundation
+import Preflight
 import MetaStudio
 
 /// One contiguous byte range of a file, uploaded to one URL.
@@ -99,37 +100,5 @@ public struct PartPlanError: Error, Hashable, Sendable, CustomStringConvertible 
     static func tooManyParts(fileSize: Int64, partSize: Int64, count: Int) -> PartPlanError {
         PartPlanError(description: "a \(ByteCountText.format(fileSize)) file in parts of \(ByteCountText.format(partSize)) "
             + "needs \(count) parts; the service accepts at most \(PartPlan.maximumPartCount): choose a larger part size")
-    }
-}
-
-/// Byte counts as people read them (binary units), and parsed back from flags like `16MiB`.
-public enum ByteCountText {
-    /// Formats a byte count, e.g. `512 B`, `100.0 KiB`, `16.0 MiB`, `2.00 GiB`.
-    public static func format(_ bytes: Int64) -> String {
-        let value = Double(bytes)
-        switch bytes {
-        case ..<1024: return "\(bytes) B"
-        case ..<(1024 * 1024): return String(format: "%.1f KiB", value / 1024)
-        case ..<(1024 * 1024 * 1024): return String(format: "%.1f MiB", value / 1_048_576)
-        default: return String(format: "%.2f GiB", value / 1_073_741_824)
-        }
-    }
-
-    /// Parses `123`, `100KiB`, `100k`, `16MiB`, `16M`, `1GiB`, `1g` (binary multiples; case-insensitive); nil if malformed.
-    public static func parse(_ text: String) -> Int64? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let digits = trimmed.prefix { $0.isNumber }
-        guard !digits.isEmpty, let number = Int64(digits) else { return nil }
-        let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-        let multiplier: Int64
-        switch unit {
-        case "", "b": multiplier = 1
-        case "k", "kb", "kib": multiplier = 1024
-        case "m", "mb", "mib": multiplier = 1024 * 1024
-        case "g", "gb", "gib": multiplier = 1024 * 1024 * 1024
-        default: return nil
-        }
-        let (product, overflow) = number.multipliedReportingOverflow(by: multiplier)
-        return overflow ? nil : product
     }
 }

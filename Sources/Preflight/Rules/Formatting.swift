@@ -17,18 +17,8 @@ enum Format {
         return text == "-0" ? "0" : text
     }
 
-    /// A byte count in binary units: `5.2 GiB`, `740 KiB`, `12 bytes`.
-    static func bytes(_ count: Int64) -> String {
-        let units = ["KiB", "MiB", "GiB", "TiB"]
-        var value = Double(count)
-        guard value >= 1024 else { return "\(count) bytes" }
-        var unit = -1
-        while value >= 1024, unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return "\(trimmed(value, decimals: 1)) \(units[unit])"
-    }
+    /// A byte count in binary units (``ByteCountText/format(_:)``).
+    static func bytes(_ count: Int64) -> String { ByteCountText.format(count) }
 
     /// A size as `W×H`.
     static func size(_ width: Int, _ height: Int) -> String { "\(width)×\(height)" }
