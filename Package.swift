@@ -27,6 +27,7 @@ let package = Package(
             providers: [.apt(["libavformat-dev", "libavcodec-dev"])]
         ),
         .target(name: "MediaProbe", dependencies: ["CFFmpeg"]),
+        .target(name: "CAllocatorTuning"),
         .target(
             name: "Preflight",
             dependencies: [
@@ -74,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "PreflightCLI",
             dependencies: [
-                "Preflight", "MediaProbe", "MetaStudio", "MetaStudioUpload", "MetaStudioEmulator",
+                "Preflight", "MediaProbe", "MetaStudio", "MetaStudioUpload", "MetaStudioEmulator", "CAllocatorTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

@@ -8,9 +8,6 @@
 #include <libavutil/dict.h>
 #include <libavutil/error.h>
 #include <libavutil/log.h>
-#if __has_include(<malloc.h>)
-#include <malloc.h>
-#endif
 #include <stdarg.h>
 
 // Swift cannot import function-like macros; these wrap the ones MediaProbe needs.
@@ -33,25 +30,6 @@ static inline void cffmpeg_discard_log_line(void *context, int level, const char
 static inline void cffmpeg_silence_logging(void) {
     av_log_set_level(AV_LOG_QUIET);
     av_log_set_callback(cffmpeg_discard_log_line);
-}
-
-// glibc only: keep freed blocks up to these sizes in the heap for reuse instead of unmapping them (see AllocatorTuning).
-static inline void cffmpeg_keep_freed_memory(int mmap_threshold, int trim_threshold) {
-#ifdef M_MMAP_THRESHOLD
-    mallopt(M_MMAP_THRESHOLD, mmap_threshold);
-    mallopt(M_TRIM_THRESHOLD, trim_threshold);
-#else
-    (void)mmap_threshold; (void)trim_threshold;
-#endif
-}
-
-// glibc only: the most malloc arenas all threads share (see AllocatorTuning).
-static inline void cffmpeg_limit_malloc_arenas(int count) {
-#ifdef M_ARENA_MAX
-    mallopt(M_ARENA_MAX, count);
-#else
-    (void)count;
-#endif
 }
 
 #endif
