@@ -95,3 +95,13 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// As Hummingbird does: imports are internal unless marked `public import`, existentials are spelled `any`, and a
+// member is visible only where its module is imported. The compiler then keeps CFFmpeg from leaking past MediaProbe.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

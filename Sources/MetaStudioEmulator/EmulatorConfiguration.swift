@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Settings of one emulator instance: who may call it, which jobs exist at start, where uploads go.
 public struct EmulatorConfiguration: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 import MetaStudioUpload
-import Preflight
+public import Preflight
 
 /// A misbehaviour the emulator plays on a matching request, for testing clients' error handling.
 public enum EmulatorFault: Sendable, Equatable {

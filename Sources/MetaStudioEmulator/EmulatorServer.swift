@@ -1,7 +1,7 @@
-import Foundation
+public import Foundation
 import MetaStudio
 import MetaStudioUpload
-import Preflight
+public import Preflight
 import NIOCore
 import NIOHTTP1
 import NIOPosix

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import MetaStudioUpload
-import Preflight
+public import Preflight
 
 /// One request the emulator answered (or dropped), as recorded for tests and logs.
 ///

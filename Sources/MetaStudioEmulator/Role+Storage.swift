@@ -1,4 +1,5 @@
 import MetaStudioUpload
+import Foundation
 import Preflight
 
 /// What the emulator adds to the wire table (``RoleWire``): how it words and stores each kind of file.

@@ -1,5 +1,5 @@
-import MetaStudio
-import Preflight
+public import MetaStudio
+public import Preflight
 
 /// What a role is on the wire: the one table, used by the update workflow, the emulator and the tests.
 ///

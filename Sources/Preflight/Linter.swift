@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import MediaProbe
-import NIOPosix
+public import NIOPosix
 
 /// Checks files against the service's requirements for a role. The library entry point:
 ///

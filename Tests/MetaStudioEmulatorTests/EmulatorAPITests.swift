@@ -1,4 +1,5 @@
 import Foundation
+import Preflight
 import MetaStudioEmulator
 import NIOHTTP1
 import Testing

@@ -1,4 +1,7 @@
 import Foundation
+import NIOHTTP1
+import NIOCore
+import AsyncHTTPClient
 import MetaStudio
 import MetaStudioEmulator
 import Testing

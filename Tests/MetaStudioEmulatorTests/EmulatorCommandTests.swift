@@ -1,4 +1,6 @@
 import AsyncHTTPClient
+import NIOHTTP1
+import NIOCore
 import Foundation
 import Testing
 import TestSupport

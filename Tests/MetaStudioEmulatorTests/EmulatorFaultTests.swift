@@ -1,4 +1,6 @@
 import AsyncHTTPClient
+import Preflight
+import NIOHTTP1
 import Foundation
 import MetaStudioEmulator
 import NIOCore

@@ -1,4 +1,6 @@
 import AsyncHTTPClient
+import Preflight
+import NIOHTTP1
 import Crypto
 import Foundation
 import MetaStudioEmulator
@@ -118,7 +120,7 @@ struct EmulatorUploadTests {
     }
 
     @Test func largeBodyIsStreamedToDiskByteExact() async throws {
-        let body = try await LargeBody.prepared.value
+        let body = await LargeBody.prepared.value
         try await EmulatorHarness.with { (h: EmulatorHarness) async throws in
             let created = try await h.createJob()
             let jobID = try #require(created.string("job_id"))

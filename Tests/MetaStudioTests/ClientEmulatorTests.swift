@@ -83,7 +83,7 @@ struct Harness {
 }
 
 /// Runs `body` and returns the error it throws, or records an issue when it does not throw.
-func caught(_ body: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) async -> Error? {
+func caught(_ body: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) async -> (any Error)? {
     do {
         try await body()
         Issue.record("expected an error", sourceLocation: sourceLocation)

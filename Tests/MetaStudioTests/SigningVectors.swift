@@ -1,6 +1,6 @@
 import Foundation
-import Testing
-import TestSupport
+public import Testing
+public import TestSupport
 
 extension SigningVector: CustomTestStringConvertible {
     public var testDescription: String { name }

@@ -1,4 +1,6 @@
 import MediaProbe
+import FoundationEssentials
+import Foundation
 import Testing
 @testable import Preflight
 

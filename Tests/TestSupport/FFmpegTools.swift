@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Helpers around the `ffmpeg` and `ffprobe` command-line tools, for tests that make media or need an independent oracle.
 public enum FFmpegTools {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Well-known places in the repository, found from this source file's location.
 public enum RepoPaths {

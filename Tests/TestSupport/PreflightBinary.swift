@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Runs the built `preflight` executable (see `RepoPaths.preflightBinary`) with the given arguments.
 @discardableResult

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import NIOConcurrencyHelpers
 
 /// The outcome of running a child process to completion.
@@ -80,7 +80,7 @@ public final class ChildProcess: Sendable {
         let state = NIOLockedValueBox(State())
         // Each pipe is read to its end on a thread of its own with blocking reads. (Foundation's readability handlers
         // on Linux were seen to miss the end of one of two pipes, which left `exit()` waiting for ever.)
-        func drain(_ handle: FileHandle, into keyPath: WritableKeyPath<State, Data> & Sendable) {
+        func drain(_ handle: FileHandle, into keyPath: any WritableKeyPath<State, Data> & Sendable) {
             let thread = Thread {
                 var buffer = [UInt8](repeating: 0, count: 65_536)
                 while true {

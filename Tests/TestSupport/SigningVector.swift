@@ -34,7 +34,7 @@ public struct SigningVector: Decodable, Sendable {
         case text(String)
         case list([QueryValue])
 
-        public init(from decoder: Decoder) throws {
+        public init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
             if let flag = try? container.decode(Bool.self) {
                 self = .text(flag ? "true" : "false")

@@ -1,7 +1,6 @@
-import AsyncHTTPClient
-import Foundation
-import MetaStudio
-import Logging
+public import AsyncHTTPClient
+public import Foundation
+public import Logging
 import NIOCore
 import NIOHTTP1
 
@@ -273,7 +272,7 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
     }
 
     /// A short description of a decoding error: the failing key path and problem, never the body.
-    static func describe(_ error: Error) -> String {
+    static func describe(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "not valid JSON" }
         func path(_ context: DecodingError.Context) -> String {
             let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")

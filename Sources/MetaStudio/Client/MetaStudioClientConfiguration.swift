@@ -1,4 +1,4 @@
-import NIOCore
+public import NIOCore
 
 /// Everything a `MetaStudioClient` needs: where to send, how to authenticate, and timing.
 public struct MetaStudioClientConfiguration: Sendable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import NIOCore
+public import NIOCore
 
 /// When and how often the client repeats a call: exponential backoff with full jitter, on HTTP 429, 5xx and
 /// connection failures, and only for calls that are safe to repeat (show, list, delete, read-only commands).

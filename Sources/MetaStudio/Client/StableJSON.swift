@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// The package's one JSON encoder set-up for what it sends, stores and prints: keys sorted, slashes unescaped, dates in
 /// ISO 8601, so the same value always gives the same bytes. (The lint report's encoder, in `Preflight`, adds only the

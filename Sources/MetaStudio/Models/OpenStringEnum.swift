@@ -13,12 +13,12 @@ extension OpenStringEnum {
     public init(stringLiteral value: String) { self.init(rawValue: value) }
 
     /// Decodes any string, known or not.
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }
 
     /// Encodes the wire spelling.
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(rawValue)
     }

@@ -280,7 +280,7 @@ public struct TrainingJob: Codable, Hashable, Sendable {
     }
 
     /// Decodes the summary fields and the detail fields from the same JSON object.
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         summary = try TrainingJobSummary(from: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         trainingVideoDownloadURL = try c.decodeIfPresent(String.self, forKey: .trainingVideoDownloadURL)
@@ -325,7 +325,7 @@ public struct TrainingJob: Codable, Hashable, Sendable {
     }
 
     /// Encodes the summary fields and the detail fields into one JSON object.
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         try summary.encode(to: encoder)
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(trainingVideoDownloadURL, forKey: .trainingVideoDownloadURL)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A request as the signer sees it: method, host, resource path, query, headers and body.
 ///

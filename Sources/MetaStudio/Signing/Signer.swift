@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// Signs requests with an access key / secret key pair the way Huawei Cloud's SDKs do (`SDK-HMAC-SHA256`),
 /// and recomputes the expected `Authorization` header for servers that verify such requests.

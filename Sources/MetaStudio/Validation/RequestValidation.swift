@@ -1,3 +1,4 @@
+import Foundation
 // Client-side checks run before any network call, from the limits and enumerations of the API contract.
 
 /// Checks shared by the request types.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A copy of one emulated job's state, for tests and the control endpoint.
 public struct JobSnapshot: Sendable, Codable, Equatable {

@@ -1,4 +1,4 @@
-import MetaStudio
+public import MetaStudio
 /// The client serves the update workflow directly.
 extension MetaStudioClient: TrainingJobUpdating {
     /// The job's state, from Show.

@@ -1,6 +1,6 @@
-import Foundation
-import MetaStudio
-import Preflight
+public import Foundation
+public import MetaStudio
+public import Preflight
 
 /// Why an update stopped. The message names the job, file or part concerned and what to do next; it never
 /// contains a signed URL's query, a key or a token.

@@ -1,8 +1,9 @@
-import Foundation
+public import Foundation
+import CoreFoundation
 import MetaStudio
 import NIOConcurrencyHelpers
 import NIOPosix
-import Preflight
+public import Preflight
 
 /// What an update has done so far, kept on disk so that an interrupted update can be finished with `--resume`.
 ///
@@ -198,7 +199,7 @@ public enum JournalFileIO {
         unlink(url.path)
     }
 
-    private static func reason(_ error: Error) -> String {
+    private static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))

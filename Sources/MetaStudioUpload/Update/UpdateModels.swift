@@ -1,6 +1,6 @@
-import Foundation
-import MetaStudio
-import Preflight
+public import Foundation
+public import MetaStudio
+public import Preflight
 
 /// The calls the update workflow makes to the service; `MetaStudioClient` provides them, tests may fake them.
 public protocol TrainingJobUpdating: Sendable {

@@ -3,7 +3,7 @@ import Foundation
 import MetaStudio
 import NIOCore
 import NIOPosix
-import Preflight
+public import Preflight
 
 /// Re-submits a training job whose review failed: lint the files, check the job's state, call Update, stream the
 /// files to the returned URLs (videos in parallel parts, retried), confirm the multipart uploads and, if asked,

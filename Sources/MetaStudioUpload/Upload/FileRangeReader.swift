@@ -1,7 +1,5 @@
 import Foundation
-import MetaStudio
 import NIOCore
-import NIOPosix
 
 /// Reads one byte range of a file as a sequence of small buffers, so an upload body never holds more than one
 /// chunk (1 MiB by default) of the file in memory.
@@ -34,13 +32,16 @@ struct FileRangeReader: AsyncSequence, Sendable {
         Iterator(reader: self)
     }
 
-    /// Pulls the next chunk on demand; the HTTP client asks for one only when it can write it. Opening and reading
-    /// run on `NIOThreadPool.singleton`, never on the task that asks (which runs on Swift's cooperative pool).
+    /// Pulls the next chunk on demand; the HTTP client asks for one only when it can write it.
     struct Iterator: AsyncIteratorProtocol {
         private let reader: FileRangeReader
         private var descriptor: FileDescriptorBox?
         private var position: Int64
         private var remaining: Int64
+        private let allocator = ByteBufferAllocator()
+        /// The chunk handed out last, kept to be refilled: once the HTTP client has written it and the caller has let
+        /// go, this is its only reference and `clear()` reuses its storage instead of allocating a new chunk.
+        private var lastChunk: ByteBuffer?
 
         init(reader: FileRangeReader) {
             self.reader = reader
@@ -53,31 +54,17 @@ struct FileRangeReader: AsyncSequence, Sendable {
                 descriptor = nil
                 return nil
             }
-            let path = reader.path
+            if descriptor == nil { descriptor = try FileDescriptorBox(path: reader.path) }
+            guard let fd = descriptor?.fd else { return nil }
             let want = Int(Swift.min(Int64(reader.chunkSize), remaining))
-            let start = position
-            let opened = descriptor
-            let (box, buffer) = try await NIOThreadPool.singleton.runIfActive { () throws -> (FileDescriptorBox, ByteBuffer) in
-                let box = try opened ?? FileDescriptorBox(path: path)
-                return (box, try Self.read(box.fd, path: path, count: want, at: start))
-            }
-            descriptor = box
-            position += Int64(want)
-            remaining -= Int64(want)
-            if remaining == 0 { descriptor = nil }
-            reader.onChunk(want)
-            return buffer
-        }
-
-        /// Reads exactly `count` bytes at `offset` with `pread`, retrying short reads and EINTR (blocking: call it on
-        /// a thread pool).
-        private static func read(_ fd: Int32, path: String, count: Int, at offset: Int64) throws -> ByteBuffer {
-            var buffer = ByteBufferAllocator().buffer(capacity: count)
+            var buffer = lastChunk ?? allocator.buffer(capacity: reader.chunkSize)
+            lastChunk = nil
+            buffer.clear()
             var failure: Int32 = 0
-            while buffer.readableBytes < count {
-                let wantNow = count - buffer.readableBytes
-                let readPosition = offset + Int64(buffer.readableBytes)
-                let got = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: wantNow) { raw -> Int in
+            while buffer.readableBytes < want {
+                let wantNow = want - buffer.readableBytes
+                let readPosition = position + Int64(buffer.readableBytes)
+                let count = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: wantNow) { raw -> Int in
                     guard let base = raw.baseAddress else { return 0 }
                     let result = pread(fd, base, wantNow, off_t(readPosition))
                     if result < 0 { failure = errno; return 0 }
@@ -85,12 +72,17 @@ struct FileRangeReader: AsyncSequence, Sendable {
                 }
                 if failure == EINTR { failure = 0; continue }
                 if failure != 0 {
-                    throw FileRangeReaderError(path: path, reason: String(cString: strerror(failure)))
+                    throw FileRangeReaderError(path: reader.path, reason: String(cString: strerror(failure)))
                 }
-                if got == 0 {
-                    throw FileRangeReaderError(path: path, reason: "the file ended early (it shrank while being uploaded)")
+                if count == 0 {
+                    throw FileRangeReaderError(path: reader.path, reason: "the file ended early (it shrank while being uploaded)")
                 }
             }
+            position += Int64(want)
+            remaining -= Int64(want)
+            if remaining == 0 { descriptor = nil }
+            reader.onChunk(want)
+            lastChunk = buffer
             return buffer
         }
     }

@@ -1,9 +1,9 @@
-import AsyncHTTPClient
+public import AsyncHTTPClient
 import Foundation
-import MetaStudio
+public import MetaStudio
 import NIOCore
 import NIOHTTP1
-import Preflight
+public import Preflight
 
 
 /// One part to PUT: a byte range of a file and the signed URL it goes to.
@@ -197,7 +197,7 @@ public struct PartUploader: Sendable {
     }
 
     /// A network error in words, without the URL's query (AsyncHTTPClient errors do not carry it, but be sure).
-    static func describe(_ error: Error, url: String) -> String {
+    static func describe(_ error: any Error, url: String) -> String {
         let text: String
         if let clientError = error as? HTTPClientError {
             text = "\(clientError)"

@@ -1,4 +1,4 @@
-import MediaProbe
+public import MediaProbe
 
 /// Whether a file will pass the service's review.
 public enum Verdict: String, Sendable, Codable {

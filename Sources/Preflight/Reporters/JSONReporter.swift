@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The machine-readable report: `{"files": [{"path", "role", "verdict", "findings", "media"}], "summary": {…}}`.
 ///

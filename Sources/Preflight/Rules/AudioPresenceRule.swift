@@ -1,3 +1,4 @@
+import MediaProbe
 /// `audio.missing`: by default the service takes the voice from the training video's own sound track.
 struct AudioPresenceRule: Rule {
     let description = RuleDescription(

@@ -1,3 +1,4 @@
+import MediaProbe
 /// `codec.unusual`: the video codec is neither H.264 nor H.265.
 struct CodecRule: Rule {
     let description = RuleDescription(

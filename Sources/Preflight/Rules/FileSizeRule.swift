@@ -1,3 +1,4 @@
+import MediaProbe
 /// `size.too-large`: over 5 GiB is beyond what the service's guide calls normal, and slow to upload.
 struct FileSizeRule: Rule {
     let description = RuleDescription(

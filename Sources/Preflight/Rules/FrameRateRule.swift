@@ -1,3 +1,4 @@
+import MediaProbe
 /// `frame-rate.unusual`: a variable frame rate, or a rate outside 25–60 fps.
 struct FrameRateRule: Rule {
     let description = RuleDescription(

@@ -1,3 +1,4 @@
+import MediaProbe
 /// `image.undecodable` and `image.empty`: the picture must decode, and have pixels.
 struct ImageDecodeRule: Rule {
     /// Which of the two checks this value makes.

@@ -1,3 +1,4 @@
+import MediaProbe
 /// `image.format-unsupported`: covers, ID-card sides and beauty images must be JPEG or PNG.
 struct ImageFormatRule: Rule {
     let description = RuleDescription(

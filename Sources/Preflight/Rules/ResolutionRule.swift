@@ -1,3 +1,4 @@
+import MediaProbe
 /// `resolution.unsupported`: the displayed size must be exactly 1920×1080, 1080×1920, 3840×2160 or 2160×3840.
 struct ResolutionRule: Rule {
     let description = RuleDescription(

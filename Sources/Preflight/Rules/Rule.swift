@@ -1,4 +1,4 @@
-import MediaProbe
+public import MediaProbe
 
 /// What a rule is: its stable identifier, a human name, how severe its findings are, and why it exists.
 public struct RuleDescription: Sendable, Codable, Hashable {

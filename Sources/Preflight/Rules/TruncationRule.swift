@@ -1,3 +1,4 @@
+import MediaProbe
 /// `media.truncated`: the index lists samples past the end of the file — the copy was cut short.
 struct TruncationRule: Rule {
     let description = RuleDescription(

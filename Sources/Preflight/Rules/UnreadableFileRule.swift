@@ -1,4 +1,4 @@
-import MediaProbe
+public import MediaProbe
 
 /// `file.unreadable`: the file is missing, unreadable, empty or not media. Applied by the linter when the probe fails.
 public enum UnreadableFileRule {

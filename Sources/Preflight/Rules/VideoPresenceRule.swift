@@ -1,3 +1,4 @@
+import MediaProbe
 /// `video.missing`: the file has no moving-picture stream (cover art does not count).
 struct VideoPresenceRule: Rule {
     let description = RuleDescription(

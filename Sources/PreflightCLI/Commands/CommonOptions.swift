@@ -1,6 +1,6 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import Preflight
+public import Preflight
 
 /// Output formats shared by the subcommands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Preflight
 
 /// `preflight rules`: lists every rule with its identifier, severity and reason.

@@ -181,7 +181,7 @@ struct UpdateCommand: AsyncParsableCommand {
             partSize: partSize.flatMap(ByteCountText.parse), parallelism: parallel, submit: submit, dryRun: dryRun,
             resume: resume, journalURL: journalURL)
         let display = UploadProgressDisplay(interactive: UploadProgressDisplay.stderrIsInteractive())
-        let outcome: Result<UpdateOutcome, Error>
+        let outcome: Result<UpdateOutcome, any Error>
         do {
             outcome = .success(try await UpdateWorkflow(service: service).run(options) { display.handle($0) })
         } catch {
@@ -219,7 +219,7 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 
     /// The exit status and a stable error kind for an error.
-    static func classify(_ error: Error) -> (ExitCode, String) {
+    static func classify(_ error: any Error) -> (ExitCode, String) {
         if let error = error as? UpdateError {
             switch error.kind {
             case .refusedState: return (UpdateExitStatus.refusedState, "refused-state")
@@ -237,7 +237,7 @@ struct UpdateCommand: AsyncParsableCommand {
 private struct UnavailableService: TrainingJobUpdating {
     let error: any Error & Sendable
 
-    init(error: Error) {
+    init(error: any Error) {
         self.error = UnavailableServiceError(description: String(describing: error), wrapped: error as? MetaStudioClientError)
     }
 
@@ -245,7 +245,7 @@ private struct UnavailableService: TrainingJobUpdating {
     func updateJob(jobID: String, request: UpdateTrainingJobRequest) async throws -> TrainingJobUploadURLs { throw unwrap() }
     func executeCommand(jobID: String, command: TrainingCommand) async throws -> TrainingCommandResponse { throw unwrap() }
 
-    private func unwrap() -> Error {
+    private func unwrap() -> any Error {
         if let boxed = error as? UnavailableServiceError, let wrapped = boxed.wrapped { return wrapped }
         return error
     }
