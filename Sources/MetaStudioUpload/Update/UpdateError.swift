@@ -87,7 +87,7 @@ public struct UpdateError: Error, Hashable, Sendable, CustomStringConvertible {
     /// An error that already says so (an upload or a command that failed) is returned as it is.
     public static func afterUpdate(_ error: any Error, jobID: String, journal: URL?) -> UpdateError {
         if let error = error as? UpdateError, error.kind == .uploadFailed { return error }
-        let reason = (error as? UpdateError)?.description ?? String(describing: error)
+        let reason = String(describing: error)
         let finish = journal.map { "the upload URLs are recorded in \($0.path): finish with --resume" }
             ?? "nothing was recorded to resume from: run the update again (it asks for new upload URLs)"
         return UpdateError(.uploadFailed, "job \(jobID) was updated, then: \(reason); \(finish)")
