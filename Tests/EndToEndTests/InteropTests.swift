@@ -177,4 +177,74 @@ struct InteropTests {
         #expect(uninstall.status == 0, "\(uninstall.stderr)")
         for path in [binary, page, bash, zsh, fish] { #expect(!FileManager.default.fileExists(atPath: path), "\(path) removed") }
     }
+
+    /// A stand-in for GitHub's code-scanning upload endpoint: prints its port, then records each POST in a JSON file.
+    static let fakeCodeScanning = """
+        import base64, gzip, http.server, json, sys
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                sarif = json.loads(gzip.decompress(base64.b64decode(body["sarif"])))
+                with open(sys.argv[1], "w") as out:
+                    json.dump({"path": self.path, "authorized": self.headers.get("Authorization") == "Bearer " + sys.argv[2],
+                               "commit": body["commit_sha"], "ref": body["ref"],
+                               "results": len(sarif["runs"][0]["results"])}, out)
+                self.send_response(202)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+            def log_message(self, *args):
+                pass
+        server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        print(server.server_address[1], flush=True)
+        server.serve_forever()
+        """
+
+    @Test("the CI shell snippet lints, uploads the SARIF without showing the token, and exits with the lint's status")
+    func ciShellSnippet() async throws {
+        let python = try await Self.tool("python")
+        let dir = try TemporaryDirectory(prefix: "interop-ci")
+        let token = "test-token-\(UUID().uuidString)"
+        let server = try ChildProcess.start(python, ["-c", Self.fakeCodeScanning, dir.file("upload.json").path, token], timeout: 300)
+        defer { server.send(SIGKILL) }
+        let port = try #require(await server.firstLine())
+        let script = RepoPaths.root.appendingPathComponent("examples/ci/lint-and-upload-sarif.sh").path
+        let binDir = RepoPaths.preflightBinary.deletingLastPathComponent().path
+        func run(_ media: String, token: String?) async throws -> ProcessResult {
+            var environment = [
+                "MEDIA_DIR": RepoPaths.samples.appendingPathComponent(media).path,
+                "GITHUB_API_URL": "http://127.0.0.1:\(port)", "GITHUB_REPOSITORY": "studio/takes",
+                "GITHUB_SHA": "0123456789abcdef0123456789abcdef01234567", "GITHUB_REF": "refs/heads/main",
+                "PATH": binDir + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
+                "NO_COLOR": "1", "GITHUB_TOKEN": token ?? "",
+            ]
+            environment["BASH_XTRACEFD"] = nil
+            return try await runProcess("bash", ["-x", script], environment: environment, currentDirectory: dir.url, timeout: 300)
+        }
+        struct Upload: Decodable { var path: String; var authorized: Bool; var commit: String; var ref: String; var results: Int }
+
+        let failing = try await run("fail", token: token)
+        #expect(failing.status == 1, "\(failing.stderr)")
+        #expect(!(failing.stdout + failing.stderr).contains(token), "the token never shows, even under bash -x")
+        let upload = try JSONDecoder().decode(Upload.self, from: Data(contentsOf: dir.file("upload.json")))
+        #expect(upload.path == "/repos/studio/takes/code-scanning/sarifs")
+        #expect(upload.authorized)
+        #expect(upload.ref == "refs/heads/main")
+        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.file("preflight.sarif"))) as? [String: Any])
+        let results = try #require(((sarif["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        #expect(upload.results == results.count && !results.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: dir.file("preflight.xml").path))
+
+        try FileManager.default.removeItem(at: dir.file("upload.json"))
+        let passing = try await run("pass", token: nil)
+        #expect(passing.status == 0, "\(passing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("upload.json").path), "no token, no upload")
+
+        server.send(SIGKILL)
+        _ = await server.exit()
+        let unreachable = try await run("pass", token: token)
+        #expect(unreachable.status == 3, "a failed upload fails the job with its own status")
+        #expect(unreachable.stderr.contains("uploading preflight.sarif failed"))
+        #expect(!(unreachable.stdout + unreachable.stderr).contains(token))
+    }
 }

@@ -13,17 +13,23 @@ status=0
 preflight lint --output sarif:preflight.sarif --output junit:preflight.xml "$media" || status=$?
 [ "$status" -le 1 ] || { echo "preflight lint could not run (status $status)" >&2; exit "$status"; }
 
-if [ -n "${GITHUB_TOKEN:-}" ]; then
+if [ "${GITHUB_TOKEN:+set}" = set ]; then
     api="${GITHUB_API_URL:-https://api.github.com}"
     payload="$(mktemp)"
     trap 'rm -f "$payload"' EXIT
     sarif="$(gzip -c preflight.sarif | base64 | tr -d '\n')"
     printf '{"commit_sha":"%s","ref":"%s","sarif":"%s","tool_name":"preflight"}' \
         "$GITHUB_SHA" "$GITHUB_REF" "$sarif" > "$payload"
-    # The token goes in a header read from stdin, so it shows neither in the process list nor in a trace.
-    if ! printf 'Authorization: Bearer %s\n' "$GITHUB_TOKEN" | curl --fail --silent --show-error \
-            -X POST -H @- -H "Accept: application/vnd.github+json" --data-binary @"$payload" \
-            "$api/repos/$GITHUB_REPOSITORY/code-scanning/sarifs" > /dev/null; then
+    # The token goes to curl as a header on standard input, so it is not in the process list; tracing (bash -x)
+    # is off while that line runs, so it is not in the job's log either.
+    case $- in *x*) trace=1 ;; *) trace=0 ;; esac
+    { set +x; } 2>/dev/null
+    printf 'Authorization: Bearer %s\n' "$GITHUB_TOKEN" | curl --fail --silent --show-error \
+        -X POST -H @- -H "Accept: application/vnd.github+json" --data-binary @"$payload" \
+        "$api/repos/$GITHUB_REPOSITORY/code-scanning/sarifs" > /dev/null
+    uploaded=$?
+    [ "$trace" = 0 ] || set -x
+    if [ "$uploaded" -ne 0 ]; then
         echo "uploading preflight.sarif failed" >&2
         exit 3
     fi
