@@ -91,6 +91,7 @@ struct ReportOutputTests {
         #expect(twoBare.status == 64)
         let same = try await runPreflight(["lint", "--output", "json:x.out", "--output", "sarif:./x.out"] + Self.mixed)
         #expect(same.status == 64)
+        #expect(same.stderr.contains("./x.out"), "the error names the file")
     }
 
     @Test("an unwritable --output exits 2 naming the file; the other reports are still written")

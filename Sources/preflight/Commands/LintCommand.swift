@@ -56,9 +56,9 @@ struct LintCommand: AsyncParsableCommand {
         if output.filter({ $0.format == nil }).count > 1 {
             throw ValidationError("Only one --output may be a bare FILE (it takes the --format report); give the others as FORMAT:FILE.")
         }
-        let files = output.map { URL(fileURLWithPath: $0.path).standardizedFileURL.path }
-        if Set(files).count != files.count {
-            throw ValidationError("Two --output options name the same file.")
+        var seen = Set<String>()
+        for destination in output where !seen.insert(URL(fileURLWithPath: destination.path).standardizedFileURL.path).inserted {
+            throw ValidationError("Two --output options name the same file, \(destination.path); give each report a file of its own.")
         }
     }
 
