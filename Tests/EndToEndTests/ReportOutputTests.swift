@@ -101,11 +101,13 @@ struct ReportOutputTests {
         let result = try await runPreflight(["lint", "--output", "sarif:\(missing)", "--output", "json:\(dir.file("r.json").path)"] + Self.mixed)
         #expect(result.status == 2)
         #expect(result.stderr.contains(missing))
+        #expect(result.stderr.contains("no such folder"), "\(result.stderr)")
         #expect(result.stdout.contains("4 files: 2 passed, 2 failed"))
         #expect(FileManager.default.fileExists(atPath: dir.file("r.json").path))
         // A folder where the file should be.
         let folder = try await runPreflight(["lint", "--output", "junit:\(dir.url.path)", Self.mixed[0]])
         #expect(folder.status == 2)
         #expect(folder.stderr.contains(dir.url.path))
+        #expect(folder.stderr.contains("it is a folder"), "\(folder.stderr)")
     }
 }

@@ -76,7 +76,7 @@ struct LintCommand: AsyncParsableCommand {
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: destination.path), options: .atomic)
             } catch {
-                printError("preflight: could not write the \(destinationFormat.rawValue) report to \(destination.path): \(Self.reason(error))")
+                printError("preflight: could not write the \(destinationFormat.rawValue) report to \(destination.path): \(Self.reason(error, path: destination.path))")
                 failedWrites = true
             }
         }
@@ -98,13 +98,23 @@ struct LintCommand: AsyncParsableCommand {
         }
     }
 
-    /// The system's reason for a failed write, without Foundation's wrapping.
-    static func reason(_ error: Error) -> String {
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let underlying, underlying.domain == NSPOSIXErrorDomain, let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
+    /// Why writing `path` failed, in plain words rather than Foundation's wrapping.
+    static func reason(_ error: Error, path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return "it is a folder"
         }
-        return underlying?.localizedDescription ?? error.localizedDescription
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if !FileManager.default.fileExists(atPath: parent) { return "no such folder, \(parent)" }
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        switch (error as? CocoaError)?.code {
+        case .fileWriteNoPermission?: return "permission denied"
+        case .fileWriteVolumeReadOnly?: return "read-only file system"
+        case .fileWriteOutOfSpace?: return "no space left on the device"
+        default: return error.localizedDescription
+        }
     }
 }
 
