@@ -115,6 +115,7 @@ struct InteropTests {
                     rev: \(rev)
                     hooks:
                       - id: preflight-lint
+                      - id: preflight-lint-images
                 """
             try config.write(to: repo.appendingPathComponent(".pre-commit-config.yaml"), atomically: true, encoding: .utf8)
             try await Self.git(["init", "-q"], in: repo, environment: environment)
@@ -123,12 +124,19 @@ struct InteropTests {
                                         currentDirectory: repo, timeout: 300)
         }
 
-        let passing = try await project("passing", samples: ["pass/boundary-180s.mp4", "warn/fps-24.mp4"])
+        func verdict(_ result: ProcessResult, hook: String) -> String? {
+            result.stdout.split(separator: "\n").first { $0.hasPrefix(hook) }?.split(separator: ".").last.map(String.init)
+        }
+        let video = "preflight lint (MetaStudio training media)", image = "preflight lint (MetaStudio cover image)"
+        let passing = try await project("passing", samples: ["pass/boundary-180s.mp4", "warn/fps-24.mp4", "roles/pass/cover.jpg"])
         #expect(passing.status == 0, "\(passing.stdout)\(passing.stderr)")
-        #expect(passing.stdout.contains("Passed"))
-        let failing = try await project("failing", samples: ["pass/boundary-180s.mp4", "fail/truncated.mp4"])
+        #expect(verdict(passing, hook: video) == "Passed", "\(passing.stdout)")
+        #expect(verdict(passing, hook: image) == "Passed", "\(passing.stdout)")
+        let failing = try await project("failing", samples: ["pass/boundary-180s.mp4", "fail/truncated.mp4", "roles/fail/cover-cut.jpg"])
         #expect(failing.status == 1, "\(failing.stdout)\(failing.stderr)")
-        #expect(failing.stdout.contains("Failed"))
+        #expect(verdict(failing, hook: video) == "Failed", "\(failing.stdout)")
+        #expect(verdict(failing, hook: image) == "Failed", "\(failing.stdout)")
+        #expect(failing.stdout.contains("takes/cover-cut.jpg"))
         #expect(failing.stdout.contains("takes/truncated.mp4"))
         #expect(failing.stdout.contains("media.truncated"))
         #expect(!failing.stdout.contains("boundary-180s"), "--quiet leaves the passing take out")
