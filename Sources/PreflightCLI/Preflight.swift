@@ -14,6 +14,7 @@ struct PreflightCommand: AsyncParsableCommand {
         version: PreflightVersion.current,
         subcommands: [
             LintCommand.self, ProbeCommand.self, RulesCommand.self, UpdateCommand.self, SignCommand.self, EmulatorCommand.self,
+            ManualCommand.self,
         ],
         defaultSubcommand: nil
     )

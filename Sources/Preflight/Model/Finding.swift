@@ -21,12 +21,18 @@ public struct Finding: Sendable, Codable, Equatable {
     public var expected: String?
     /// What the file has, e.g. `179.5 s`.
     public var actual: String?
+    /// Seconds into the media where the finding applies, for findings about one moment of the content; nil (and
+    /// absent from the JSON) for findings about the whole file.
+    public var timestamp: Double?
 
-    public init(rule: String, severity: Severity, message: String, expected: String? = nil, actual: String? = nil) {
+    /// A finding; `timestamp` is given only by findings about one moment of the media.
+    public init(rule: String, severity: Severity, message: String, expected: String? = nil, actual: String? = nil,
+                timestamp: Double? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message
         self.expected = expected
         self.actual = actual
+        self.timestamp = timestamp
     }
 }

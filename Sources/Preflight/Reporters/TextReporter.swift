@@ -6,14 +6,20 @@ public struct TextReporter: Reporter {
 
     /// Whether to colour verdicts and severities with ANSI escapes (only on a terminal).
     public var colour: Bool
+    /// Whether to show only failing files, and no summary line (`--quiet`); a run where every file passes prints nothing.
+    public var onlyFailing: Bool
 
-    public init(colour: Bool = false) {
+    /// - Parameters:
+    ///   - colour: colour verdicts and severities with ANSI escapes.
+    ///   - onlyFailing: list only failing files (with all their findings) and leave out the summary line.
+    public init(colour: Bool = false, onlyFailing: Bool = false) {
         self.colour = colour
+        self.onlyFailing = onlyFailing
     }
 
     public func render(_ report: LintReport) -> String {
         var out = ""
-        for file in report.files {
+        for file in report.files where !onlyFailing || file.verdict == .fail {
             let verdict = file.verdict == .pass ? paint("PASS", .green) : paint("FAIL", .red)
             out += "\(verdict)  \(file.path)\(Self.summary(of: file))\n"
             for finding in file.findings {
@@ -21,6 +27,7 @@ public struct TextReporter: Reporter {
                 out += "      \(severity) \(finding.rule): \(finding.message)\n"
             }
         }
+        if onlyFailing { return out }
         let s = report.summary
         out += "\(s.files) file\(s.files == 1 ? "" : "s"): \(s.passed) passed, \(s.failed) failed"
         out += " (\(s.errors) error\(s.errors == 1 ? "" : "s"), \(s.warnings) warning\(s.warnings == 1 ? "" : "s"))\n"
