@@ -1,14 +1,16 @@
+import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOPosix
 
-/// Reads one byte range of a file as a sequence of small buffers, so an upload body never holds more than one
-/// chunk (1 MiB by default) of the file in memory.
+/// Streams one byte range of a file into an upload body, a chunk at a time, so a part never holds more than one
+/// chunk (1 MiB at most) of the file in memory.
 ///
-/// Each iteration opens the file afresh (a retried part re-reads from its start) and closes it when the range is
-/// exhausted or the iterator is dropped.
-struct FileRangeReader: AsyncSequence, Sendable {
-    typealias Element = ByteBuffer
-
+/// The file is opened and read on a thread pool (`pread` blocks), and each chunk is written from the event loop the
+/// body belongs to; the next read starts only when the previous chunk's write has completed. Nothing here runs on
+/// Swift's cooperative pool, and no event loop waits for the disk. Each call to ``stream(into:on:)`` opens the file
+/// afresh, so a retried part re-reads from its start.
+struct FileRangeReader: Sendable {
     /// The largest chunk read at once.
     static let defaultChunkSize = 1024 * 1024
 
@@ -16,75 +18,77 @@ struct FileRangeReader: AsyncSequence, Sendable {
     let offset: Int64
     let length: Int64
     let chunkSize: Int
+    /// Where the file is opened and read.
+    let threadPool: NIOThreadPool
     /// Called with the size of each chunk just before it is handed to the HTTP client.
     let onChunk: @Sendable (Int) -> Void
 
     init(path: String, offset: Int64, length: Int64, chunkSize: Int = FileRangeReader.defaultChunkSize,
-         onChunk: @escaping @Sendable (Int) -> Void = { _ in }) {
+         threadPool: NIOThreadPool = .singleton, onChunk: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.path = path
         self.offset = offset
         self.length = length
         self.chunkSize = Swift.max(1, Swift.min(chunkSize, Self.defaultChunkSize))
+        self.threadPool = threadPool
         self.onChunk = onChunk
     }
 
-    func makeAsyncIterator() -> Iterator {
-        Iterator(reader: self)
+    /// Writes the range into `writer`; the future completes on `eventLoop` once the last chunk is written, or fails
+    /// with a ``FileRangeReaderError`` naming the file (unreadable, shrunk, or the thread pool stopped).
+    func stream(into writer: HTTPClient.Body.StreamWriter, on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
+        let path = self.path
+        return onPool(eventLoop) { try FileDescriptorBox(path: path) }
+            .flatMap { descriptor in self.streamChunks(from: descriptor, at: self.offset, remaining: self.length,
+                                                       into: writer, on: eventLoop) }
     }
 
-    /// Pulls the next chunk on demand; the HTTP client asks for one only when it can write it.
-    struct Iterator: AsyncIteratorProtocol {
-        private let reader: FileRangeReader
-        private var descriptor: FileDescriptorBox?
-        private var position: Int64
-        private var remaining: Int64
-        private let allocator = ByteBufferAllocator()
-        /// The chunk handed out last, kept to be refilled: once the HTTP client has written it and the caller has let
-        /// go, this is its only reference and `clear()` reuses its storage instead of allocating a new chunk.
-        private var lastChunk: ByteBuffer?
-
-        init(reader: FileRangeReader) {
-            self.reader = reader
-            self.position = reader.offset
-            self.remaining = reader.length
-        }
-
-        mutating func next() async throws -> ByteBuffer? {
-            guard remaining > 0 else {
-                descriptor = nil
-                return nil
+    /// Reads the chunk at `position` on the pool, writes it, then goes on with the rest; an empty range completes.
+    private func streamChunks(from descriptor: FileDescriptorBox, at position: Int64, remaining: Int64,
+                              into writer: HTTPClient.Body.StreamWriter, on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
+        guard remaining > 0 else { return eventLoop.makeSucceededVoidFuture() }
+        let count = Int(Swift.min(Int64(chunkSize), remaining))
+        let path = self.path
+        return onPool(eventLoop) { try Self.read(descriptor.fd, path: path, count: count, at: position) }
+            .flatMap { chunk in
+                self.onChunk(count)
+                return writer.write(.byteBuffer(chunk))
             }
-            if descriptor == nil { descriptor = try FileDescriptorBox(path: reader.path) }
-            guard let fd = descriptor?.fd else { return nil }
-            let want = Int(Swift.min(Int64(reader.chunkSize), remaining))
-            var buffer = lastChunk ?? allocator.buffer(capacity: reader.chunkSize)
-            lastChunk = nil
-            buffer.clear()
-            var failure: Int32 = 0
-            while buffer.readableBytes < want {
-                let wantNow = want - buffer.readableBytes
-                let readPosition = position + Int64(buffer.readableBytes)
-                let count = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: wantNow) { raw -> Int in
-                    guard let base = raw.baseAddress else { return 0 }
-                    let result = pread(fd, base, wantNow, off_t(readPosition))
-                    if result < 0 { failure = errno; return 0 }
-                    return result
-                }
-                if failure == EINTR { failure = 0; continue }
-                if failure != 0 {
-                    throw FileRangeReaderError(path: reader.path, reason: String(cString: strerror(failure)))
-                }
-                if count == 0 {
-                    throw FileRangeReaderError(path: reader.path, reason: "the file ended early (it shrank while being uploaded)")
-                }
+            .flatMap {
+                self.streamChunks(from: descriptor, at: position + Int64(count), remaining: remaining - Int64(count),
+                                  into: writer, on: eventLoop)
             }
-            position += Int64(want)
-            remaining -= Int64(want)
-            if remaining == 0 { descriptor = nil }
-            reader.onChunk(want)
-            lastChunk = buffer
-            return buffer
+    }
+
+    /// Runs blocking file work on the thread pool; a stopped pool becomes an error that names the file.
+    private func onPool<Value: Sendable>(_ eventLoop: any EventLoop,
+                                         _ work: @escaping @Sendable () throws -> Value) -> EventLoopFuture<Value> {
+        let path = self.path
+        return threadPool.runIfActive(eventLoop: eventLoop, work).flatMapErrorThrowing { error in
+            if error is FileRangeReaderError { throw error }
+            throw FileRangeReaderError(path: path, reason: "the file could not be read: the reading thread pool is stopped")
         }
+    }
+
+    /// Reads exactly `count` bytes at `offset` with `pread`, retrying short reads and EINTR. Blocking: pool only.
+    private static func read(_ fd: Int32, path: String, count: Int, at offset: Int64) throws -> ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: count)
+        var failure: Int32 = 0
+        while buffer.readableBytes < count {
+            let wantNow = count - buffer.readableBytes
+            let readPosition = offset + Int64(buffer.readableBytes)
+            let got = buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: wantNow) { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                let result = pread(fd, base, wantNow, off_t(readPosition))
+                if result < 0 { failure = errno; return 0 }
+                return result
+            }
+            if failure == EINTR { failure = 0; continue }
+            if failure != 0 { throw FileRangeReaderError(path: path, reason: String(cString: strerror(failure))) }
+            if got == 0 {
+                throw FileRangeReaderError(path: path, reason: "the file ended early (it shrank while being uploaded)")
+            }
+        }
+        return buffer
     }
 }
 
@@ -95,7 +99,7 @@ struct FileRangeReaderError: Error, CustomStringConvertible {
     var description: String { "\(path): \(reason)" }
 }
 
-/// Owns a read-only file descriptor and closes it when released.
+/// Owns a read-only file descriptor and closes it when released (immutable after creation, hence Sendable).
 final class FileDescriptorBox: @unchecked Sendable {
     let fd: Int32
 

@@ -3,6 +3,7 @@ import Foundation
 public import MetaStudio
 import NIOCore
 import NIOHTTP1
+public import NIOPosix
 public import Preflight
 
 
@@ -55,14 +56,17 @@ public struct PartUploader: Sendable {
     public let retry: RetryPolicy
     /// Largest chunk read from disk at once (at most 1 MiB; 128 KiB by default).
     public let chunkSize: Int
+    /// Where part files are opened and read (reads block, so they never run on Swift's cooperative pool).
+    public let threadPool: NIOThreadPool
 
     /// Creates an uploader.
     public init(httpClient: HTTPClient, parallelism: Int = 4, retry: RetryPolicy = .uploads,
-                chunkSize: Int = 128 * 1024) {
+                chunkSize: Int = 128 * 1024, threadPool: NIOThreadPool = .singleton) {
         self.httpClient = httpClient
         self.parallelism = max(1, parallelism)
         self.retry = retry
         self.chunkSize = max(4096, min(chunkSize, 1024 * 1024))
+        self.threadPool = threadPool
     }
 
     /// The usual HTTP client configuration for uploads: enough connections for `parallelism`, no redirects.
@@ -139,21 +143,15 @@ public struct PartUploader: Sendable {
     /// One PUT of one part; throws a ``PartFailure`` saying whether another attempt may help.
     ///
     /// The body is streamed through AsyncHTTPClient's `StreamWriter`, whose `write` future completes once the chunk
-    /// is written to the socket: the next chunk is read from disk only then, so at most one chunk per part in flight
-    /// is in memory (the async-sequence body pulls ahead while the connection looks writable, queueing many chunks).
+    /// is written to the socket: the next chunk is read from disk (on `threadPool`) only then, so at most one chunk per
+    /// part in flight is in memory (the async-sequence body pulls ahead while the connection looks writable, queueing
+    /// many chunks).
     private func uploadOnce(_ task: PartUploadTask, onChunk: @escaping @Sendable (Int) -> Void) async throws {
         let reader = FileRangeReader(path: task.path, offset: task.part.offset, length: task.part.length,
-                                     chunkSize: chunkSize, onChunk: onChunk)
+                                     chunkSize: chunkSize, threadPool: threadPool, onChunk: onChunk)
         let eventLoop = httpClient.eventLoopGroup.next()
         let body = HTTPClient.Body.stream(contentLength: task.part.length) { writer in
-            let promise = eventLoop.makePromise(of: Void.self)
-            promise.completeWithTask {
-                var iterator = reader.makeAsyncIterator()
-                while let chunk = try await iterator.next() {
-                    try await writer.write(.byteBuffer(chunk)).get()
-                }
-            }
-            return promise.futureResult
+            reader.stream(into: writer, on: eventLoop)
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: "Content-Type", value: task.contentType)
