@@ -39,24 +39,33 @@ struct FileRangeReader: Sendable {
         let path = self.path
         return onPool(eventLoop) { try FileDescriptorBox(path: path) }
             .flatMap { descriptor in self.streamChunks(from: descriptor, at: self.offset, remaining: self.length,
-                                                       into: writer, on: eventLoop) }
+                                                       reusing: nil, into: writer, on: eventLoop) }
     }
 
     /// Reads the chunk at `position` on the pool, writes it, then goes on with the rest; an empty range completes.
+    ///
+    /// `previous` is the chunk written last: once its write has completed it is normally referenced only here, so the
+    /// next read refills its storage instead of allocating a new chunk.
     private func streamChunks(from descriptor: FileDescriptorBox, at position: Int64, remaining: Int64,
-                              into writer: HTTPClient.Body.StreamWriter, on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
+                              reusing previous: ByteBuffer?, into writer: HTTPClient.Body.StreamWriter,
+                              on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
         guard remaining > 0 else { return eventLoop.makeSucceededVoidFuture() }
         let count = Int(Swift.min(Int64(chunkSize), remaining))
-        let path = self.path
-        return onPool(eventLoop) { try Self.read(descriptor.fd, path: path, count: count, at: position) }
-            .flatMap { chunk in
-                self.onChunk(count)
-                return writer.write(.byteBuffer(chunk))
-            }
-            .flatMap {
-                self.streamChunks(from: descriptor, at: position + Int64(count), remaining: remaining - Int64(count),
-                                  into: writer, on: eventLoop)
-            }
+        let path = self.path, capacity = chunkSize
+        return onPool(eventLoop) { () throws -> ByteBuffer in
+            var buffer = previous ?? ByteBufferAllocator().buffer(capacity: capacity)
+            buffer.clear()
+            try Self.read(descriptor.fd, path: path, count: count, at: position, into: &buffer)
+            return buffer
+        }
+        .flatMap { chunk in
+            self.onChunk(count)
+            return writer.write(.byteBuffer(chunk)).map { chunk }
+        }
+        .flatMap { written in
+            self.streamChunks(from: descriptor, at: position + Int64(count), remaining: remaining - Int64(count),
+                              reusing: written, into: writer, on: eventLoop)
+        }
     }
 
     /// Runs blocking file work on the thread pool; a stopped pool becomes an error that names the file.
@@ -69,9 +78,9 @@ struct FileRangeReader: Sendable {
         }
     }
 
-    /// Reads exactly `count` bytes at `offset` with `pread`, retrying short reads and EINTR. Blocking: pool only.
-    private static func read(_ fd: Int32, path: String, count: Int, at offset: Int64) throws -> ByteBuffer {
-        var buffer = ByteBufferAllocator().buffer(capacity: count)
+    /// Appends exactly `count` bytes read at `offset` with `pread` to `buffer`, retrying short reads and EINTR.
+    /// Blocking: pool only.
+    private static func read(_ fd: Int32, path: String, count: Int, at offset: Int64, into buffer: inout ByteBuffer) throws {
         var failure: Int32 = 0
         while buffer.readableBytes < count {
             let wantNow = count - buffer.readableBytes
@@ -88,7 +97,6 @@ struct FileRangeReader: Sendable {
                 throw FileRangeReaderError(path: path, reason: "the file ended early (it shrank while being uploaded)")
             }
         }
-        return buffer
     }
 }
 
