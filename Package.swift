@@ -77,6 +77,7 @@ let package = Package(
             dependencies: [
                 "Preflight", "MediaProbe", "MetaStudio", "MetaStudioUpload", "MetaStudioEmulator", "CAllocatorTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),

@@ -13,8 +13,8 @@ struct PreflightCommand: AsyncParsableCommand {
             """,
         version: PreflightVersion.current,
         subcommands: [
-            LintCommand.self, ProbeCommand.self, RulesCommand.self, UpdateCommand.self, SignCommand.self, EmulatorCommand.self,
-            ManualCommand.self,
+            LintCommand.self, ProbeCommand.self, RulesCommand.self, UpdateCommand.self, StatusCommand.self, WatchCommand.self,
+            JobsCommand.self, SignCommand.self, EmulatorCommand.self, ManualCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -5,7 +5,9 @@ import Foundation
 /// * `POST /__emulator/faults` with a ``FaultSpec`` body adds a fault; `DELETE /__emulator/faults` clears them.
 /// * `GET /__emulator/requests` lists the requests handled so far (method, path without query, status, time).
 /// * `GET /__emulator/jobs/<id>` returns the job's snapshot (state, operation logs, uploaded parts).
-/// * `PUT /__emulator/jobs/<id>` with `{"state": "…"}` sets the state, creating the job if needed.
+/// * `PUT /__emulator/jobs/<id>` with `{"state": "…"}` sets the state, creating the job if needed; an optional `"log"`
+///   object (`log_type`, `operate_user`, `description`, `error_code`, `redo_reasons`) is recorded as the change's
+///   operation-log entry, the way a review writes its verdict.
 ///
 /// These requests are not themselves recorded and never match faults.
 struct ControlAPI: Sendable {
@@ -13,7 +15,11 @@ struct ControlAPI: Sendable {
     let faults: FaultRegistry
     let log: RequestLog
 
-    private struct StateBody: Decodable { var state: String }
+    private struct StateBody: Decodable {
+        var state: String
+        /// An operation-log entry to record with the change (a review's verdict and reasons), instead of the default.
+        var log: ReviewLogEntry?
+    }
     private struct Pending: Encodable { var pending: Int }
 
     func handle(method: String, segments: [String], body: [UInt8]) -> EmulatorResponse {
@@ -34,7 +40,7 @@ struct ControlAPI: Sendable {
             case ("PUT", let path) where path.count == 2 && path[0] == "jobs":
                 let request = try JobAPI.decode(StateBody.self, from: body, allowEmpty: false)
                 do {
-                    try store.setState(path[1], request.state)
+                    try store.setState(path[1], request.state, log: request.log)
                 } catch {
                     throw APIError.invalidBody(error.description)
                 }

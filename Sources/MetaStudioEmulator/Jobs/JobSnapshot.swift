@@ -45,10 +45,12 @@ public struct OperationLogEntry: Sendable, Codable, Equatable {
     public var operateUser: String
     /// The automated-review code, e.g. `44005901` for a resolution the service does not accept.
     public var errorCode: String?
+    /// Reasons to redo, as a reviewer lists them.
+    public var redoReasons: [String]?
 
     enum CodingKeys: String, CodingKey {
         case operateTime = "operate_time", logType = "log_type", logDescription = "log_description"
-        case operateUser = "operate_user", errorCode = "error_code"
+        case operateUser = "operate_user", errorCode = "error_code", redoReasons = "redo_reasons"
     }
 }
 

@@ -352,16 +352,22 @@ final class JobStore: @unchecked Sendable {
     }
 
     /// Sets a job's state, creating a bare job when the id is unknown (tests drive reviews this way).
-    func setState(_ id: String, _ state: String) throws(EmulatorError) {
+    func setState(_ id: String, _ state: String, log entry: ReviewLogEntry? = nil) throws(EmulatorError) {
         guard JobStates.all.contains(state) else { throw .unknownState(state, job: id) }
         lock.withLock {
-            guard var job = jobs[id] else {
+            guard var job = jobs[id] ?? entry.map({ _ in Self.seededJob(id: id, state: state) }) else {
                 jobs[id] = Self.seededJob(id: id, state: state)
                 return
             }
             job.state = state
             job.lastUpdateTime = Date()
-            job.log("ADMIN_SET_STATE", user: "ADMIN", description: "state set to \(state) by the emulator's control API", at: job.lastUpdateTime)
+            if let entry {
+                job.log(entry.logType, user: entry.operateUser, description: entry.description, errorCode: entry.errorCode,
+                        redoReasons: entry.redoReasons, at: job.lastUpdateTime)
+            } else {
+                job.log("ADMIN_SET_STATE", user: "ADMIN", description: "state set to \(state) by the emulator's control API",
+                        at: job.lastUpdateTime)
+            }
             jobs[id] = job
         }
     }

@@ -39,9 +39,11 @@ struct TrainingJob: Sendable {
     /// Whether Update was called since the last failed review (SUBMITVERIFYING from *_VERIFY_FAILED needs it).
     var updatedSinceReviewFailure = false
 
-    mutating func log(_ type: String, user: String, description: String? = nil, errorCode: String? = nil, at time: Date = Date()) {
+    mutating func log(_ type: String, user: String, description: String? = nil, errorCode: String? = nil,
+                      redoReasons: [String]? = nil, at time: Date = Date()) {
         operationLogs.append(
-            OperationLogEntry(operateTime: time, logType: type, logDescription: description, operateUser: user, errorCode: errorCode))
+            OperationLogEntry(operateTime: time, logType: type, logDescription: description, operateUser: user,
+                              errorCode: errorCode, redoReasons: redoReasons))
     }
 
     func snapshot() -> JobSnapshot {
@@ -68,7 +70,7 @@ struct TrainingJob: Sendable {
             info.operationLogs = operationLogs.map {
                 WireOperationLog(
                     operateTime: Self.rfc3339($0.operateTime), logType: $0.logType, logDescription: $0.logDescription,
-                    operateUser: $0.operateUser, errorCode: $0.errorCode)
+                    operateUser: $0.operateUser, errorCode: $0.errorCode, redoReasons: $0.redoReasons)
             }
             info.voiceProperties = voiceProperties
             info.audioSourceType = audioSourceType

@@ -140,10 +140,11 @@ struct WireOperationLog: Encodable, Sendable {
     var logDescription: String?
     var operateUser: String
     var errorCode: String?
+    var redoReasons: [String]?
 
     enum CodingKeys: String, CodingKey {
         case operateTime = "operate_time", logType = "log_type", logDescription = "log_description"
-        case operateUser = "operate_user", errorCode = "error_code"
+        case operateUser = "operate_user", errorCode = "error_code", redoReasons = "redo_reasons"
     }
 }
 
