@@ -96,7 +96,7 @@ struct FileRangeReaderError: Error, CustomStringConvertible {
 }
 
 /// Owns a read-only file descriptor and closes it when released.
-final class FileDescriptorBox: @unchecked Sendable {
+final class FileDescriptorBox: Sendable {
     let fd: Int32
 
     init(path: String) throws {
