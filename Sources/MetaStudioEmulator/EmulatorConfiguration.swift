@@ -11,7 +11,7 @@ public struct EmulatorConfiguration: Sendable {
     /// Jobs that exist when the emulator starts, as job id → state (e.g. `AUTO_VERIFY_FAILED`).
     public var seededJobs: [String: String]
     /// Folder receiving uploaded parts and assembled files; `nil` means a fresh temporary folder,
-    /// removed again by ``EmulatorServer/shutdown()``.
+    /// removed again by ``EmulatorServer/shutdown(gracePeriod:)``.
     public var storageDirectory: URL?
     /// Largest accepted difference between `X-Sdk-Date` and the emulator's clock.
     public var maxClockSkew: Duration

@@ -1,5 +1,6 @@
 import Foundation
 import MetaStudioUpload
+import NIOConcurrencyHelpers
 public import Preflight
 
 /// A misbehaviour the emulator plays on a matching request, for testing clients' error handling.
@@ -55,28 +56,27 @@ struct FaultContext: Sendable {
 }
 
 /// The pending faults, consumed in the order they were injected.
-final class FaultRegistry: @unchecked Sendable {
+final class FaultRegistry: Sendable {
     private struct Entry {
         var fault: EmulatorFault
         var matcher: FaultMatcher
         var remaining: Int
     }
 
-    private let lock = NSLock()
-    private var entries: [Entry] = []
+    private let entries = NIOLockedValueBox<[Entry]>([])
 
     func add(_ fault: EmulatorFault, matching matcher: FaultMatcher, times: Int) {
         guard times > 0 else { return }
-        lock.withLock { entries.append(Entry(fault: fault, matcher: matcher, remaining: times)) }
+        entries.withLockedValue { $0.append(Entry(fault: fault, matcher: matcher, remaining: times)) }
     }
 
     func removeAll() {
-        lock.withLock { entries.removeAll() }
+        entries.withLockedValue { $0.removeAll() }
     }
 
     /// Returns the first pending fault that matches, using up one of its repetitions.
     func take(for request: FaultContext) -> EmulatorFault? {
-        lock.withLock {
+        entries.withLockedValue { entries in
             guard let index = entries.firstIndex(where: { $0.remaining > 0 && $0.matcher.matches(request) }) else {
                 return nil
             }
@@ -87,5 +87,5 @@ final class FaultRegistry: @unchecked Sendable {
         }
     }
 
-    var pendingCount: Int { lock.withLock { entries.reduce(0) { $0 + $1.remaining } } }
+    var pendingCount: Int { entries.withLockedValue { $0.reduce(0) { $0 + $1.remaining } } }
 }

@@ -2,6 +2,7 @@ public import Foundation
 import MetaStudio
 import MetaStudioUpload
 public import Preflight
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -43,15 +44,16 @@ public final class EmulatorServer: Sendable {
     let faults = FaultRegistry()
     let log: RequestLog
     private let ownsStorage: Bool
-    private let runtime = LockedBox(Runtime())
+    private let lifecycle = NIOLockedValueBox(Lifecycle.created)
+    /// Set once shutdown begins: connections answer their current request with `Connection: close` and end.
+    private let draining = NIOLockedValueBox(false)
 
-    private struct Runtime {
-        var started = false
-        var stopped = false
-        var serverChannel: (any Channel)?
-        var acceptTask: Task<Void, Never>?
-        var connections: [ObjectIdentifier: (channel: any Channel, task: Task<Void, Never>?)] = [:]
-        var baseURL: URL?
+    /// Where the server is in its life. There is no list of connections: each lives in a child task of ``run(_:handler:)``.
+    private enum Lifecycle {
+        case created
+        case starting
+        case running(listener: any Channel, serving: Task<Void, Never>, baseURL: URL)
+        case stopped
     }
 
     /// Creates a server (not yet listening).
@@ -80,30 +82,49 @@ public final class EmulatorServer: Sendable {
     }
 
     /// The base URL once started (e.g. `http://127.0.0.1:41234`), else `nil`.
-    public var baseURL: URL? { runtime.withLock { $0.baseURL } }
+    public var baseURL: URL? {
+        lifecycle.withLockedValue { state in
+            if case .running(_, _, let baseURL) = state { return baseURL }
+            return nil
+        }
+    }
 
-    /// Binds the configured host and starts serving.
+    /// Binds the configured host and starts serving in a task of its own (``run(_:handler:)``).
     /// - Parameter port: the TCP port; `0` picks a free one.
     /// - Returns: the base URL with the real port, e.g. `http://127.0.0.1:41234`.
     public func start(port: Int = 0) async throws -> URL {
-        try runtime.withLock { state in
-            guard !state.started else { throw EmulatorError.alreadyStarted() }
-            state.started = true
+        try lifecycle.withLockedValue { state in
+            guard case .created = state else { throw EmulatorError.alreadyStarted() }
+            state = .starting
         }
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(ChannelOptions.backlog, value: 256)
-            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
-            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
-            .bind(host: configuration.host, port: port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    return try NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>(wrappingChannelSynchronously: channel)
+        // Connections go through an inbox of ours rather than the listener's async inbound stream, which can drop
+        // (and so trap on) a connection still being set up when the listener closes (swift-nio#2637).
+        let inbox = ConnectionInbox<Connection>(close: { connection in
+            Task { try? await connection.executeThenClose { _, _ in } }
+        })
+        let server: any Channel
+        do {
+            server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .serverChannelOption(ChannelOptions.backlog, value: 256)
+                .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+                .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        inbox.deliver(try Connection(wrappingChannelSynchronously: channel))
+                    }
                 }
-            }
-        guard let address = server.channel.localAddress, let boundPort = address.port, let ip = address.ipAddress,
+                .bind(host: configuration.host, port: port).get()
+        } catch {
+            lifecycle.withLockedValue { $0 = .stopped }
+            throw error
+        }
+        server.closeFuture.whenComplete { _ in inbox.finish() }
+        guard let address = server.localAddress, let boundPort = address.port, let ip = address.ipAddress,
               let url = URL(string: "http://\(ip.contains(":") ? "[\(ip)]" : ip):\(boundPort)")
         else {
-            try? await server.channel.close()
+            try? await server.close()
+            lifecycle.withLockedValue { $0 = .stopped }
             throw EmulatorError("emulator: could not read the bound address")
         }
         store.setBaseURL(url.absoluteString)
@@ -113,66 +134,58 @@ public final class EmulatorServer: Sendable {
             authenticator: RequestAuthenticator(
                 credentials: configuration.credentials, tokens: configuration.tokens,
                 maxClockSkew: configuration.maxClockSkew),
-            threadPool: .singleton)
-        let acceptTask = Task { await self.accept(server, handler: handler) }
-        runtime.withLock { state in
-            state.serverChannel = server.channel
-            state.acceptTask = acceptTask
-            state.baseURL = url
+            threadPool: .singleton, draining: draining)
+        let serving = Task { await self.run(inbox, handler: handler) }
+        let running = lifecycle.withLockedValue { state -> Bool in
+            guard case .starting = state else { return false }
+            state = .running(listener: server, serving: serving, baseURL: url)
+            return true
+        }
+        guard running else {
+            // shutdown() came while binding: close what was just opened.
+            try? await server.close()
+            serving.cancel()
+            await serving.value
+            throw EmulatorError("emulator: shut down while starting")
         }
         return url
     }
 
-    private func accept(_ server: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>, handler: ConnectionHandler) async {
-        do {
-            try await server.executeThenClose { inbound in
-                for try await connection in inbound {
-                    let id = ObjectIdentifier(connection.channel)
-                    let accepted = runtime.withLock { state -> Bool in
-                        guard !state.stopped else { return false }
-                        state.connections[id] = (connection.channel, nil)
-                        return true
-                    }
-                    guard accepted else {
-                        connection.channel.close(promise: nil)
-                        continue
-                    }
-                    let task = Task {
-                        await handler.serve(connection)
-                        self.runtime.withLock { _ = $0.connections.removeValue(forKey: id) }
-                    }
-                    runtime.withLock { state in
-                        if state.connections[id] != nil { state.connections[id]?.task = task }
-                    }
-                }
+    typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+
+    /// Serves the connections the listener accepts, each in a child task of a discarding task group, and returns
+    /// once the listener has closed and every connection has ended. Cancelling the calling task ends the
+    /// connections still open; every accepted connection is still taken from the inbox and closed.
+    func run(_ inbox: ConnectionInbox<Connection>, handler: ConnectionHandler) async {
+        await withDiscardingTaskGroup { group in
+            while let connection = await inbox.next() {
+                group.addTask { await handler.serve(connection) }
             }
-        } catch {
-            // The listening socket was closed by shutdown().
         }
     }
 
-    /// Stops listening, closes open connections (cancelling requests in flight) and waits for them.
+    /// Shuts down gracefully: stops accepting, lets each connection finish the request it is serving (answered
+    /// with `Connection: close`) for up to `gracePeriod`, then cancels what is still open (idle keep-alive
+    /// connections, requests that outlast the grace period) and waits for it.
     /// A temporary storage folder is removed; a configured one is kept.
-    public func shutdown() async throws {
-        let (server, acceptTask, connections) = runtime.withLock { state in
-            state.stopped = true
-            let taken = (state.serverChannel, state.acceptTask, Array(state.connections.values))
-            state.serverChannel = nil
-            state.acceptTask = nil
-            return taken
+    /// - Parameter gracePeriod: how long requests in flight may take to finish.
+    public func shutdown(gracePeriod: Duration = .seconds(1)) async throws {
+        let running = lifecycle.withLockedValue { state -> (listener: any Channel, serving: Task<Void, Never>)? in
+            defer { state = .stopped }
+            if case .running(let listener, let serving, _) = state { return (listener, serving) }
+            return nil
         }
-        try? await server?.close()
-        await acceptTask?.value
-        for connection in connections {
-            connection.task?.cancel()
-            connection.channel.close(promise: nil)
-        }
-        for connection in connections { await connection.task?.value }
-        let remaining = runtime.withLock { state in Array(state.connections.values) }
-        for connection in remaining {
-            connection.task?.cancel()
-            connection.channel.close(promise: nil)
-            await connection.task?.value
+        if let running {
+            draining.withLockedValue { $0 = true }
+            try? await running.listener.close()
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    guard (try? await Task.sleep(for: gracePeriod)) != nil else { return }
+                    running.serving.cancel()
+                }
+                await running.serving.value
+                group.cancelAll()
+            }
         }
         if ownsStorage {
             let storageDirectory = self.storageDirectory

@@ -1,5 +1,5 @@
-public import MetaStudio
-public import Preflight
+package import MetaStudio
+package import Preflight
 
 /// What a role is on the wire: the one table, used by the update workflow, the emulator and the tests.
 ///
@@ -7,45 +7,45 @@ public import Preflight
 /// Role.trainingVideo.wire.uploadURLField          // "training_video_upload_url"
 /// Role.trainingVideo.wire.multipart?.confirm      // CONFIRM_MULTIPART_UPLOADED
 /// ```
-public struct RoleWire: Sendable {
+package struct RoleWire: Sendable {
     /// The role this row describes.
-    public let role: Role
+    package let role: Role
     /// The field of the Update (and Create) response that carries the role's upload URL(s).
-    public let uploadURLField: String
+    package let uploadURLField: String
     /// The `Content-Type` a PUT to the role's upload URL must carry.
-    public let contentType: String
+    package let contentType: String
     /// For a role uploaded in numbered parts (the videos): its part-count field and its commands; nil otherwise.
-    public let multipart: Multipart?
+    package let multipart: Multipart?
     /// Reads the role's URL(s) from an Update response, in part order.
-    public let urls: @Sendable (TrainingJobUploadURLs) -> [String]
+    package let urls: @Sendable (TrainingJobUploadURLs) -> [String]
 
     /// The wire facts of a role uploaded in numbered parts.
-    public struct Multipart: Sendable {
+    package struct Multipart: Sendable {
         /// The request field that announces the number of parts (`video_multipart_count`, …).
-        public let countField: String
+        package let countField: String
         /// Sets that field in an Update request.
-        public let setCount: @Sendable (inout UpdateTrainingJobRequest, Int) -> Void
+        package let setCount: @Sendable (inout UpdateTrainingJobRequest, Int) -> Void
         /// The command that assembles the uploaded parts.
-        public let confirm: TrainingCommand
+        package let confirm: TrainingCommand
         /// The command that lists the parts the service holds.
-        public let list: TrainingCommand
+        package let list: TrainingCommand
     }
 
     /// The service's own name for the file kind: the upload-URL field without `_upload_url` (`training_video`).
-    public var name: String { String(uploadURLField.dropLast(Self.urlFieldSuffix.count)) }
+    package var name: String { String(uploadURLField.dropLast(Self.urlFieldSuffix.count)) }
 
     /// The role whose service name is `name`, if any.
-    public static func role(named name: String) -> Role? {
+    package static func role(named name: String) -> Role? {
         Role.allCases.first { $0.wire.name == name }
     }
 
     /// The role whose parts `command` confirms, if it is a confirm command.
-    public static func role(confirmedBy command: String) -> Role? {
+    package static func role(confirmedBy command: String) -> Role? {
         Role.allCases.first { $0.wire.multipart?.confirm.rawValue == command }
     }
 
     /// The role whose parts `command` lists, if it is a list command.
-    public static func role(listedBy command: String) -> Role? {
+    package static func role(listedBy command: String) -> Role? {
         Role.allCases.first { $0.wire.multipart?.list.rawValue == command }
     }
 
@@ -55,7 +55,7 @@ public struct RoleWire: Sendable {
 
 extension Role {
     /// This role's row of the wire table.
-    public var wire: RoleWire {
+    package var wire: RoleWire {
         switch self {
         case .trainingVideo:
             return RoleWire(

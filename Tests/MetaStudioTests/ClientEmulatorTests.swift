@@ -48,7 +48,7 @@ struct Harness {
 
     static func start(
         seeded: [String: String] = [:], credentials: MetaStudioCredentials? = nil, retry: RetryPolicy? = nil,
-        requestTimeout: TimeAmount = .seconds(20), appUserId: String? = nil
+        requestTimeout: TimeAmount = .seconds(20), appUserID: String? = nil
     ) async throws -> Harness {
         let server = try EmulatorServer(configuration: EmulatorConfiguration(
             projectID: project, credentials: [accessKey: secretKey], tokens: [token], seededJobs: seeded))
@@ -57,7 +57,7 @@ struct Harness {
         let config = MetaStudioClientConfiguration(
             endpoint: try MetaStudioEndpoint(url: url.absoluteString),
             credentials: credentials ?? .accessKey(accessKey: accessKey, secretKey: secretKey, securityToken: nil),
-            projectId: project, appUserId: appUserId, connectTimeout: .seconds(5), requestTimeout: requestTimeout,
+            projectID: project, appUserID: appUserID, connectTimeout: .seconds(5), requestTimeout: requestTimeout,
             retry: retry ?? RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(2), maxDelay: .milliseconds(20)))
         return Harness(server: server, client: MetaStudioClient(configuration: config, logger: log.logger), log: log)
     }
@@ -97,33 +97,33 @@ func caught(_ body: () async throws -> Void, sourceLocation: SourceLocation = #_
 struct ClientEmulatorTests {
     @Test("create, show, list, execute and delete succeed")
     func lifecycle() async throws {
-        let h = try await Harness.start(appUserId: "tester-01")
+        let h = try await Harness.start(appUserID: "tester-01")
         do {
             let created = try await h.client.createJob(CreateTrainingJobRequest(
                 name: "测试角色", contact: "1**********", videoMultipartCount: 2, isBackgroundReplacement: true,
                 tags: ["a"], supportedService: [.video2d, .live2d]))
-            let jobId = try #require(created.body.jobId)
+            let jobID = try #require(created.body.jobID)
             #expect(created.statusCode == 200)
             #expect(created.body.trainingVideoUploadURL?.count == 2)
-            #expect(created.requestId != nil)
+            #expect(created.requestID != nil)
 
-            let shown = try await h.client.showJob(id: jobId)
-            #expect(shown.body.jobId == jobId)
+            let shown = try await h.client.showJob(jobID: jobID)
+            #expect(shown.body.jobID == jobID)
             #expect(shown.body.name == "测试角色")
             #expect(shown.body.state == .waitFileUpload)
-            #expect(shown.body.appUserId == "tester-01")
+            #expect(shown.body.appUserID == "tester-01")
 
             let listed = try await h.client.listJobs(ListTrainingJobsQuery(offset: 0, limit: 10, states: [.waitFileUpload]))
-            #expect(listed.body.jobs?.contains { $0.jobId == jobId } == true)
+            #expect(listed.body.jobs?.contains { $0.jobID == jobID } == true)
             #expect((listed.body.count ?? 0) >= 1)
 
-            let parts = try await h.client.executeCommand(jobId: jobId, .getMultipartUploaded)
+            let parts = try await h.client.executeCommand(jobID: jobID, .getMultipartUploaded)
             #expect(parts.body.succeeded)
             #expect(parts.body.multipartData?.isEmpty ?? true)
 
-            let deleted = try await h.client.deleteJob(id: jobId)
+            let deleted = try await h.client.deleteJob(jobID: jobID)
             #expect(deleted.statusCode == 200)
-            let gone = await caught { _ = try await h.client.showJob(id: jobId) }
+            let gone = await caught { _ = try await h.client.showJob(jobID: jobID) }
             let error = try #require(gone as? MetaStudioServiceError)
             #expect(error.statusCode == 404)
             #expect(error.request.hasPrefix("GET /v1/\(Harness.project)/digital-human-training-manage/user/jobs/"))
@@ -139,9 +139,9 @@ struct ClientEmulatorTests {
         let h = try await Harness.start(seeded: ["job-failed": "AUTO_VERIFY_FAILED"])
         do {
             let updated = try await h.client.updateJob(
-                id: "job-failed", UpdateTrainingJobRequest(name: "renamed", videoMultipartCount: 3))
+                jobID: "job-failed", UpdateTrainingJobRequest(name: "renamed", videoMultipartCount: 3))
             #expect(updated.body.trainingVideoUploadURL?.count == 3)
-            #expect(try await h.client.showJob(id: "job-failed").body.name == "renamed")
+            #expect(try await h.client.showJob(jobID: "job-failed").body.name == "renamed")
         } catch {
             Issue.record("unexpected \(error)")
         }
@@ -152,12 +152,12 @@ struct ClientEmulatorTests {
     func commands() async throws {
         let h = try await Harness.start(seeded: ["na-1": "WAIT_USER_CONFIRM", "na-2": "WAIT_USER_CONFIRM"])
         do {
-            let accepted = try await h.client.executeCommand(jobId: "na-1", .confirmAccept)
+            let accepted = try await h.client.executeCommand(jobID: "na-1", .confirmAccept)
             #expect(accepted.body.commandResult == .success)
-            #expect(try await h.client.showJob(id: "na-1").body.state == .jobFinish)
-            _ = try await h.client.executeCommand(jobId: "na-2", TrainingCommandRequest(
+            #expect(try await h.client.showJob(jobID: "na-1").body.state == .jobFinish)
+            _ = try await h.client.executeCommand(jobID: "na-2", TrainingCommandRequest(
                 command: .confirmReject, commentData: CommentData(commentTitle: "t", commentMessage: "m")))
-            #expect(try await h.client.showJob(id: "na-2").body.state == .jobReject)
+            #expect(try await h.client.showJob(jobID: "na-2").body.state == .jobReject)
         } catch {
             Issue.record("unexpected \(error)")
         }
@@ -167,16 +167,16 @@ struct ClientEmulatorTests {
     @Test("a call in the wrong state is refused with the decoded service error, once")
     func wrongState() async throws {
         let h = try await Harness.start(seeded: ["job-new": "WAIT_FILE_UPLOAD", "job-train": "TRAINING"])
-        let error = await caught { _ = try await h.client.updateJob(id: "job-new", UpdateTrainingJobRequest(name: "x")) }
+        let error = await caught { _ = try await h.client.updateJob(jobID: "job-new", UpdateTrainingJobRequest(name: "x")) }
         let service = try #require(error as? MetaStudioServiceError)
         #expect(service.statusCode == 400)
         #expect(service.errorCode?.hasPrefix("MSS.") == true)
         #expect(service.errorMessage?.contains("WAIT_FILE_UPLOAD") == true)
-        #expect(service.requestId != nil)
+        #expect(service.requestID != nil)
         #expect(service.request == "PUT /v1/\(Harness.project)/digital-human-training-manage/user/jobs/job-new")
         #expect(h.received("PUT").count == 1)
 
-        let deleteError = await caught { _ = try await h.client.deleteJob(id: "job-train") }
+        let deleteError = await caught { _ = try await h.client.deleteJob(jobID: "job-train") }
         #expect((deleteError as? MetaStudioServiceError)?.statusCode == 400)
         h.expectNoSecrets(in: [String(describing: error), String(describing: deleteError)])
         await h.close()
@@ -188,7 +188,7 @@ struct ClientEmulatorTests {
         do {
             h.server.injectFault(.status(503), matching: .api(method: "GET"), times: 1)
             h.server.injectFault(.status(500), matching: .api(method: "GET"), times: 1)
-            let shown = try await h.client.showJob(id: "job-1")
+            let shown = try await h.client.showJob(jobID: "job-1")
             #expect(shown.attempts == 3)
             #expect(h.received("GET", suffix: "/job-1").map(\.status) == [503, 500, 200])
 
@@ -197,11 +197,11 @@ struct ClientEmulatorTests {
             #expect(listed.attempts == 2)
 
             h.server.injectFault(.status(500), matching: .api(method: "POST", pathSuffix: "/command"), times: 1)
-            let parts = try await h.client.executeCommand(jobId: "job-1", .getMultipartUploaded)
+            let parts = try await h.client.executeCommand(jobID: "job-1", .getMultipartUploaded)
             #expect(parts.attempts == 2)
 
             h.server.injectFault(.status(503), matching: .api(method: "DELETE"), times: 1)
-            let deleted = try await h.client.deleteJob(id: "job-1")
+            let deleted = try await h.client.deleteJob(jobID: "job-1")
             #expect(deleted.attempts == 2)
             #expect(h.log.all.contains { $0.contains("attempt=2") })
         } catch {
@@ -219,7 +219,7 @@ struct ClientEmulatorTests {
         #expect(h.received("POST", suffix: "/jobs").count == 1)
 
         h.server.injectFault(.connectionReset, matching: .api(method: "PUT"), times: 3)
-        let updateError = await caught { _ = try await h.client.updateJob(id: "job-1", UpdateTrainingJobRequest(name: "n")) }
+        let updateError = await caught { _ = try await h.client.updateJob(jobID: "job-1", UpdateTrainingJobRequest(name: "n")) }
         let client = try #require(updateError as? MetaStudioClientError)
         #expect(client == .connection)
         #expect(client.message.contains("after 1 attempt"))
@@ -228,7 +228,7 @@ struct ClientEmulatorTests {
         h.server.clearFaults()
 
         h.server.injectFault(.status(503), matching: .api(method: "POST", pathSuffix: "/command"), times: 1)
-        let submitError = await caught { _ = try await h.client.executeCommand(jobId: "job-2", .submitVerifying) }
+        let submitError = await caught { _ = try await h.client.executeCommand(jobID: "job-2", .submitVerifying) }
         #expect((submitError as? MetaStudioServiceError)?.statusCode == 503)
         #expect(h.received("POST", suffix: "/command").count == 1)
         h.expectNoSecrets(in: [String(describing: createError), String(describing: updateError),
@@ -242,7 +242,7 @@ struct ClientEmulatorTests {
             seeded: ["job-1": "TRAINING"],
             retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5)))
         h.server.injectFault(.status(429), matching: .api(method: "GET"), times: 5)
-        let error = await caught { _ = try await h.client.showJob(id: "job-1") }
+        let error = await caught { _ = try await h.client.showJob(jobID: "job-1") }
         #expect((error as? MetaStudioServiceError)?.statusCode == 429)
         #expect(h.received("GET").count == 2)
         await h.close()
@@ -253,7 +253,7 @@ struct ClientEmulatorTests {
         let h = try await Harness.start(
             seeded: ["job-1": "TRAINING"],
             credentials: .accessKey(accessKey: Harness.accessKey, secretKey: "fake-sk-wrong-one", securityToken: nil))
-        let error = await caught { _ = try await h.client.showJob(id: "job-1") }
+        let error = await caught { _ = try await h.client.showJob(jobID: "job-1") }
         let service = try #require(error as? MetaStudioServiceError)
         #expect(service.statusCode == 401)
         #expect(service.description.contains("AK/SK"))
@@ -266,7 +266,7 @@ struct ClientEmulatorTests {
     func tokenAuth() async throws {
         let h = try await Harness.start(seeded: ["job-1": "JOB_SUCCESS"], credentials: .token(Harness.token))
         do {
-            #expect(try await h.client.showJob(id: "job-1").body.state == .jobSuccess)
+            #expect(try await h.client.showJob(jobID: "job-1").body.state == .jobSuccess)
         } catch {
             Issue.record("unexpected \(error)")
         }
@@ -280,8 +280,8 @@ struct ClientEmulatorTests {
         let errors = [
             await caught { _ = try await h.client.createJob(CreateTrainingJobRequest(name: "n", videoMultipartCount: 0)) },
             await caught { _ = try await h.client.listJobs(ListTrainingJobsQuery(limit: 1000)) },
-            await caught { _ = try await h.client.executeCommand(jobId: "j", "NOT_A_COMMAND") },
-            await caught { _ = try await h.client.showJob(id: "") },
+            await caught { _ = try await h.client.executeCommand(jobID: "j", "NOT_A_COMMAND") },
+            await caught { _ = try await h.client.showJob(jobID: "") },
         ]
         for error in errors { #expect((error as? MetaStudioClientError) == .invalidField) }
         #expect(h.server.receivedRequests().isEmpty)
@@ -290,7 +290,7 @@ struct ClientEmulatorTests {
 
     @Test("an X-App-UserId with Chinese characters is refused before sending")
     func chineseAppUser() async throws {
-        let h = try await Harness.start(appUserId: "用户")
+        let h = try await Harness.start(appUserID: "用户")
         let error = await caught { _ = try await h.client.listJobs() }
         #expect((error as? MetaStudioClientError)?.field == "X-App-UserId")
         #expect(h.server.receivedRequests().isEmpty)
@@ -301,7 +301,7 @@ struct ClientEmulatorTests {
     func timeout() async throws {
         let h = try await Harness.start(seeded: ["job-1": "TRAINING"], retry: .never, requestTimeout: .milliseconds(300))
         h.server.injectFault(.delay(milliseconds: 3000), matching: .api(method: "GET"), times: 1)
-        let error = await caught { _ = try await h.client.showJob(id: "job-1") }
+        let error = await caught { _ = try await h.client.showJob(jobID: "job-1") }
         #expect((error as? MetaStudioClientError) == .timeout)
         await h.close()
     }
@@ -311,7 +311,7 @@ struct ClientEmulatorTests {
         let h = try await Harness.start(
             seeded: ["job-1": "TRAINING"],
             credentials: .accessKey(accessKey: Harness.accessKey, secretKey: Harness.secretKey, securityToken: Harness.token))
-        _ = try? await h.client.showJob(id: "job-1")
+        _ = try? await h.client.showJob(jobID: "job-1")
         let line = try #require(h.log.all.first)
         #expect(line.contains("method=GET"))
         #expect(line.contains("path=/v1/\(Harness.project)/digital-human-training-manage/user/jobs/job-1"))

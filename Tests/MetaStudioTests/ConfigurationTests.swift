@@ -92,17 +92,17 @@ struct ConfigurationTests {
     func configuration() throws {
         let environment = ["CLOUD_SDK_AK": "FAKE-AK-FOR-TESTS", "CLOUD_SDK_SK": Self.sk, "CLOUD_SDK_PROJECT_ID": "p1"]
         let config = try MetaStudioClientConfiguration.fromEnvironment(environment, endpoint: "http://127.0.0.1:1")
-        #expect(config.projectId == "p1")
+        #expect(config.projectID == "p1")
         #expect(config.userAgent.hasPrefix("metastudio-preflight/"))
         #expect(config.userAgent == "metastudio-preflight/\(PreflightVersion.current)", "the tool's version goes into the User-Agent")
         #expect(!config.description.contains(Self.sk))
-        let other = try MetaStudioClientConfiguration.fromEnvironment(environment, region: "cn-east-3", projectId: "p2")
-        #expect(other.projectId == "p2" && other.endpoint.host == "metastudio.cn-east-3.myhuaweicloud.com")
+        let other = try MetaStudioClientConfiguration.fromEnvironment(environment, region: "cn-east-3", projectID: "p2")
+        #expect(other.projectID == "p2" && other.endpoint.host == "metastudio.cn-east-3.myhuaweicloud.com")
         #expect(throws: MetaStudioClientError.invalidField) {
             try MetaStudioClientConfiguration.fromEnvironment(["CLOUD_SDK_TOKEN": "t"])
         }
         #expect(throws: MetaStudioClientError.invalidField) {
-            try MetaStudioClientConfiguration.fromEnvironment(environment, appUserId: "用户")
+            try MetaStudioClientConfiguration.fromEnvironment(environment, appUserID: "用户")
         }
     }
 

@@ -9,7 +9,7 @@ struct ErrorTests {
     func snakeCase() {
         let error = MetaStudioServiceError(
             statusCode: 400, body: Array(#"{"error_code":"MSS.00000003","error_msg":"Invalid parameter"}"#.utf8),
-            requestId: "req-1", request: request)
+            requestID: "req-1", request: request)
         #expect(error.errorCode == "MSS.00000003")
         #expect(error.errorMessage == "Invalid parameter")
         #expect(error.rawBody == nil)
@@ -22,29 +22,29 @@ struct ErrorTests {
     func alternativeSpellings() {
         let camel = MetaStudioServiceError(
             statusCode: 401, body: Array(#"{"errorCode":"APIGW.0301","errorMsg":"Incorrect IAM authentication"}"#.utf8),
-            requestId: nil, request: request)
+            requestID: nil, request: request)
         #expect(camel.errorCode == "APIGW.0301" && camel.errorMessage == "Incorrect IAM authentication")
         #expect(camel.description.contains("AK/SK"))
         let plain = MetaStudioServiceError(
-            statusCode: 429, body: Array(#"{"code":429,"message":"too many"}"#.utf8), requestId: nil, request: request)
+            statusCode: 429, body: Array(#"{"code":429,"message":"too many"}"#.utf8), requestID: nil, request: request)
         #expect(plain.errorCode == "429" && plain.errorMessage == "too many")
         let nested = MetaStudioServiceError(
             statusCode: 500, body: Array(#"{"error":{"code":"MSS.00000004","message":"Internal Error"}}"#.utf8),
-            requestId: "r", request: request)
+            requestID: "r", request: request)
         #expect(nested.errorCode == "MSS.00000004" && nested.errorMessage == "Internal Error")
     }
 
     @Test("a body that is not JSON is kept raw")
     func rawBody() {
         let error = MetaStudioServiceError(
-            statusCode: 502, body: Array("<html>Bad Gateway</html>".utf8), requestId: nil, request: request)
+            statusCode: 502, body: Array("<html>Bad Gateway</html>".utf8), requestID: nil, request: request)
         #expect(error.errorCode == nil && error.errorMessage == nil)
         #expect(error.rawBody == "<html>Bad Gateway</html>")
         #expect(error.description.contains("HTTP 502: <html>Bad Gateway</html>"))
-        let unrelated = MetaStudioServiceError(statusCode: 500, body: Array(#"{"foo":1}"#.utf8), requestId: nil, request: request)
+        let unrelated = MetaStudioServiceError(statusCode: 500, body: Array(#"{"foo":1}"#.utf8), requestID: nil, request: request)
         #expect(unrelated.rawBody == #"{"foo":1}"#)
         let long = MetaStudioServiceError(
-            statusCode: 500, body: Array(String(repeating: "x", count: 5000).utf8), requestId: nil, request: request)
+            statusCode: 500, body: Array(String(repeating: "x", count: 5000).utf8), requestID: nil, request: request)
         #expect((long.rawBody?.count ?? 0) <= 2001)
     }
 

@@ -45,7 +45,7 @@ struct ModelTests {
     @Test("Show decodes every field, tolerating unknown fields and unknown enum values")
     func decodeShow() throws {
         let job = try JSONDecoder().decode(TrainingJob.self, from: Data(Self.fullShow.utf8))
-        #expect(job.jobId == "j1")
+        #expect(job.jobID == "j1")
         #expect(job.name == "测试角色")
         #expect(job.state == .autoVerifyFailed)
         #expect(job.modelResolution == .k4)
@@ -136,7 +136,7 @@ struct ModelTests {
             """
         let urls = try JSONDecoder().decode(CreateTrainingJobResponse.self, from: Data(json.utf8))
         #expect(urls == TrainingJobUploadURLs(
-            jobId: "j", trainingVideoUploadURL: ["u1", "u2"], actionVideoUploadURL: ["a1"], audioUploadURL: "au",
+            jobID: "j", trainingVideoUploadURL: ["u1", "u2"], actionVideoUploadURL: ["a1"], audioUploadURL: "au",
             coverUploadURL: "c", idCardImage1UploadURL: "i1", idCardImage2UploadURL: "i2", grantFileUploadURL: "g",
             preBeautyImageUploadURL: "pre", postBeautyImageUploadURL: "post"))
     }
@@ -177,8 +177,8 @@ struct ModelTests {
     func listQuery() {
         let query = ListTrainingJobsQuery(
             offset: 20, limit: 100, states: [.autoVerifyFailed, .manualVerifyFailed], sortKey: .createTime,
-            sortDirection: .descending, createUntil: "u", createSince: "s", queryProjectId: "q", updateSince: "us",
-            updateUntil: "uu", batchName: "b", tag: "t", jobId: "j", name: "n", modelResolution: .p1080,
+            sortDirection: .descending, createUntil: "u", createSince: "s", queryProjectID: "q", updateSince: "us",
+            updateUntil: "uu", batchName: "b", tag: "t", jobID: "j", name: "n", modelResolution: .p1080,
             isFlexus: true, isLiveCopy: false, trainLocation: "l", isOndemandResource: true)
         let items = query.queryItems
         #expect(items.map(\.name) == [

@@ -94,15 +94,15 @@ struct ValidationTests {
     }
 
     @Test("X-App-UserId refuses Chinese characters and line breaks")
-    func appUserId() throws {
-        try Validate.appUserId("user-42_abc", request: nil)
-        try Validate.appUserId(nil, request: nil)
-        expectInvalid("X-App-UserId") { try Validate.appUserId("用户1", request: nil) }
-        expectInvalid("X-App-UserId") { try Validate.appUserId("user\u{3001}", request: nil) }  // ideographic comma
-        expectInvalid("X-App-UserId") { try Validate.appUserId("ｕｓｅｒ", request: nil) }  // full-width letters
-        expectInvalid("X-App-UserId") { try Validate.appUserId("u\u{20000}", request: nil) }  // extension B
-        expectInvalid("X-App-UserId") { try Validate.appUserId("a\r\nX-Evil: 1", request: nil) }
-        expectInvalid("X-App-UserId") { try Validate.appUserId("", request: nil) }
+    func appUserID() throws {
+        try Validate.appUserID("user-42_abc", request: nil)
+        try Validate.appUserID(nil, request: nil)
+        expectInvalid("X-App-UserId") { try Validate.appUserID("用户1", request: nil) }
+        expectInvalid("X-App-UserId") { try Validate.appUserID("user\u{3001}", request: nil) }  // ideographic comma
+        expectInvalid("X-App-UserId") { try Validate.appUserID("ｕｓｅｒ", request: nil) }  // full-width letters
+        expectInvalid("X-App-UserId") { try Validate.appUserID("u\u{20000}", request: nil) }  // extension B
+        expectInvalid("X-App-UserId") { try Validate.appUserID("a\r\nX-Evil: 1", request: nil) }
+        expectInvalid("X-App-UserId") { try Validate.appUserID("", request: nil) }
     }
 
     @Test("error messages name the request when given")

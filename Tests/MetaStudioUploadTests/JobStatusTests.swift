@@ -7,7 +7,7 @@ import Testing
 @Suite("Job status: phases, history and next steps")
 struct JobStatusTests {
     private func job(_ state: String, logs: [OperationLogInfo] = []) -> TrainingJob {
-        var job = TrainingJob(summary: TrainingJobSummary(jobId: "job-1", name: "Avatar", state: JobState(rawValue: state)))
+        var job = TrainingJob(summary: TrainingJobSummary(jobID: "job-1", name: "Avatar", state: JobState(rawValue: state)))
         job.operationLogs = logs
         return job
     }
@@ -62,7 +62,7 @@ struct JobStatusTests {
             let watcher = JobWatcher(initialInterval: .milliseconds(20), maxInterval: .milliseconds(80))
             let polls = PollCounter()
             let outcome = try await watcher.watch(jobID: jobID, show: { id in
-                let job = try await client.showJob(id: id).body
+                let job = try await client.showJob(jobID: id).body
                 // After the second poll, the review rejects the job.
                 if await polls.increment() == 2 { try server.setJobState(id, "MANUAL_VERIFY_FAILED") }
                 return job
@@ -73,12 +73,12 @@ struct JobStatusTests {
 
             try server.setJobState(jobID, "MANUAL_VERIFYING")
             let limited = JobWatcher(initialInterval: .milliseconds(20), maxInterval: .milliseconds(40), timeout: .milliseconds(200))
-            let timedOut = try await limited.watch(jobID: jobID, show: { try await client.showJob(id: $0).body })
+            let timedOut = try await limited.watch(jobID: jobID, show: { try await client.showJob(jobID: $0).body })
             guard case .timedOut(let still) = timedOut else { Issue.record("expected a timeout"); return }
             #expect(still.summary.state == .manualVerifying)
 
             await #expect(throws: MetaStudioServiceError.self) {
-                _ = try await watcher.watch(jobID: "no-such-job", show: { try await client.showJob(id: $0).body })
+                _ = try await watcher.watch(jobID: "no-such-job", show: { try await client.showJob(jobID: $0).body })
             }
         }
     }

@@ -18,7 +18,7 @@ private actor EventLog {
 struct PartUploaderPoolTests {
     /// A cover upload task to the harness's job (the Update call hands out the URL).
     private static func coverTask(_ harness: UpdateHarness, path: String) async throws -> PartUploadTask {
-        let answer = try await harness.client.updateJob(id: harness.jobID, UpdateTrainingJobRequest())
+        let answer = try await harness.client.updateJob(jobID: harness.jobID, UpdateTrainingJobRequest())
         let url = try #require(Role.cover.wire.urls(answer.body).first, "the Update answer has no cover URL")
         let size = try FileIdentity(path: path).size
         return PartUploadTask(fileIndex: 0, path: path, role: .cover, part: FilePart(number: 1, offset: 0, length: size),

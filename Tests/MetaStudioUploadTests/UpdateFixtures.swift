@@ -97,7 +97,7 @@ struct UpdateHarness {
         let configuration = MetaStudioClientConfiguration(
             endpoint: try MetaStudioEndpoint(url: baseURL.absoluteString),
             credentials: .accessKey(accessKey: accessKey, secretKey: secretKey, securityToken: nil),
-            projectId: projectID)
+            projectID: projectID)
         return UpdateHarness(server: server, client: MetaStudioClient(configuration: configuration), baseURL: baseURL, jobID: jobID)
     }
 

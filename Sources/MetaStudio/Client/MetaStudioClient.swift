@@ -1,6 +1,7 @@
 public import AsyncHTTPClient
 public import Foundation
 public import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 
@@ -71,7 +72,7 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
 
     /// Endpoint and project; no secrets.
     public var description: String {
-        "MetaStudioClient(endpoint: \(configuration.endpoint), project: \(configuration.projectId), "
+        "MetaStudioClient(endpoint: \(configuration.endpoint), project: \(configuration.projectID), "
             + "credentials: \(configuration.credentials))"
     }
 
@@ -85,8 +86,8 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
     }
 
     /// Shows one job with all its details. Retried when safe.
-    public func showJob(id jobId: String) async throws -> MetaStudioResponse<TrainingJob> {
-        let path = try jobPath(jobId, method: .GET)
+    public func showJob(jobID: String) async throws -> MetaStudioResponse<TrainingJob> {
+        let path = try jobPath(jobID, method: .GET)
         return try await perform(.GET, path: path, retryable: true)
     }
 
@@ -100,44 +101,44 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
 
     /// Updates a job rejected by review (`AUTO_VERIFY_FAILED` / `MANUAL_VERIFY_FAILED`) and returns fresh upload
     /// URLs. Sent once (never retried): each success issues new single-use URLs.
-    public func updateJob(id jobId: String, _ request: UpdateTrainingJobRequest) async throws
+    public func updateJob(jobID: String, _ request: UpdateTrainingJobRequest) async throws
         -> MetaStudioResponse<TrainingJobUploadURLs> {
-        let path = try jobPath(jobId, method: .PUT)
+        let path = try jobPath(jobID, method: .PUT)
         try request.validate(request: label(.PUT, path))
         return try await perform(.PUT, path: path, body: try encode(request), retryable: false)
     }
 
     /// Deletes a job and its files. Retried when safe.
-    public func deleteJob(id jobId: String) async throws -> MetaStudioResponse<EmptyBody> {
-        let path = try jobPath(jobId, method: .DELETE)
+    public func deleteJob(jobID: String) async throws -> MetaStudioResponse<EmptyBody> {
+        let path = try jobPath(jobID, method: .DELETE)
         return try await perform(.DELETE, path: path, retryable: true)
     }
 
     /// Executes a command on a job. Only the read-only commands are retried. A 200 answer can still report a
     /// refusal: check `body.succeeded`.
-    public func executeCommand(jobId: String, _ request: TrainingCommandRequest) async throws
+    public func executeCommand(jobID: String, _ request: TrainingCommandRequest) async throws
         -> MetaStudioResponse<TrainingCommandResponse> {
-        let path = try jobPath(jobId, method: .POST) + "/command"
+        let path = try jobPath(jobID, method: .POST) + "/command"
         try request.validate(request: label(.POST, path))
         return try await perform(.POST, path: path, body: try encode(request), retryable: request.command.isReadOnly)
     }
 
     /// Executes a command given only by name.
-    public func executeCommand(jobId: String, _ command: TrainingCommand) async throws
+    public func executeCommand(jobID: String, _ command: TrainingCommand) async throws
         -> MetaStudioResponse<TrainingCommandResponse> {
-        try await executeCommand(jobId: jobId, TrainingCommandRequest(command: command))
+        try await executeCommand(jobID: jobID, TrainingCommandRequest(command: command))
     }
 
     // MARK: - Paths
 
     private func jobsPath() -> String {
-        "\(configuration.endpoint.basePath)/v1/\(Signer.percentEncode(configuration.projectId))"
+        "\(configuration.endpoint.basePath)/v1/\(Signer.percentEncode(configuration.projectID))"
             + "/digital-human-training-manage/user/jobs"
     }
 
-    private func jobPath(_ jobId: String, method: HTTPMethod) throws -> String {
-        try Validate.identifier(jobId, "job_id", request: label(method, jobsPath() + "/{job_id}"))
-        return jobsPath() + "/" + Signer.percentEncode(jobId)
+    private func jobPath(_ jobID: String, method: HTTPMethod) throws -> String {
+        try Validate.identifier(jobID, "job_id", request: label(method, jobsPath() + "/{job_id}"))
+        return jobsPath() + "/" + Signer.percentEncode(jobID)
     }
 
     private func label(_ method: HTTPMethod, _ path: String) -> String { "\(method.rawValue) \(path)" }
@@ -154,48 +155,53 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
         retryable: Bool
     ) async throws -> MetaStudioResponse<Body> {
         let name = label(method, path)
-        try Validate.appUserId(configuration.appUserId, request: name)
+        try Validate.appUserID(configuration.appUserID, request: name)
         guard !state.isShutDown else { throw MetaStudioClientError.shutdown(request: name) }
-        let policy = configuration.retry
-        let maxAttempts = retryable ? policy.maxAttempts : 1
-        var generator = SystemRandomNumberGenerator()
-        var attempt = 0
-        while true {
-            attempt += 1
-            let outcome: Outcome
-            do {
-                outcome = try await send(method, path: path, query: query, body: body, name: name, attempt: attempt)
-            } catch let error as TransportFailure {
-                logger?.warning("MetaStudio request failed", metadata: [
-                    "method": "\(method.rawValue)", "path": "\(path)", "attempt": "\(attempt)",
-                    "error": "\(error.detail)",
-                ])
-                if attempt < maxAttempts {
-                    try await Task.sleep(nanoseconds: UInt64(policy.backoff(forRetry: attempt, using: &generator).nanoseconds))
-                    continue
+        let policy = retryable ? configuration.retry : .never
+        var attempts = 0
+        let outcome: Outcome
+        do {
+            outcome = try await policy.run { attempt in
+                attempts = attempt
+                let answer: Outcome
+                do {
+                    answer = try await send(method, path: path, query: query, body: body, name: name, attempt: attempt)
+                } catch let error as TransportFailure {
+                    logger?.warning("MetaStudio request failed", metadata: [
+                        "method": "\(method.rawValue)", "path": "\(path)", "attempt": "\(attempt)",
+                        "error": "\(error.detail)",
+                    ])
+                    throw error
                 }
-                throw error.isTimeout
-                    ? MetaStudioClientError.timeout(request: name, attempts: attempt, detail: error.detail)
-                    : MetaStudioClientError.connection(request: name, attempts: attempt, detail: error.detail)
+                if RetryPolicy.isRetryable(status: answer.status) { throw RetryableStatus(outcome: answer) }
+                return answer
+            } shouldRetry: { error, _ in
+                error is TransportFailure || error is RetryableStatus
             }
-
-            if (200..<300).contains(outcome.status) {
-                return MetaStudioResponse(
-                    body: try decode(Body.self, outcome, name: name), requestId: outcome.requestId,
-                    statusCode: outcome.status, attempts: attempt)
-            }
-            if RetryPolicy.isRetryable(status: outcome.status), attempt < maxAttempts {
-                try await Task.sleep(nanoseconds: UInt64(policy.backoff(forRetry: attempt, using: &generator).nanoseconds))
-                continue
-            }
-            throw MetaStudioServiceError(
-                statusCode: outcome.status, body: outcome.body, requestId: outcome.requestId, request: name)
+        } catch let error as TransportFailure {
+            throw error.isTimeout
+                ? MetaStudioClientError.timeout(request: name, attempts: attempts, detail: error.detail)
+                : MetaStudioClientError.connection(request: name, attempts: attempts, detail: error.detail)
+        } catch let error as RetryableStatus {
+            outcome = error.outcome
         }
+        if (200..<300).contains(outcome.status) {
+            return MetaStudioResponse(
+                body: try decode(Body.self, outcome, name: name), requestID: outcome.requestID,
+                statusCode: outcome.status, attempts: attempts)
+        }
+        throw MetaStudioServiceError(
+            statusCode: outcome.status, body: outcome.body, requestID: outcome.requestID, request: name)
+    }
+
+    /// An answer worth another attempt (429, 5xx); the last one is reported as the service's error.
+    private struct RetryableStatus: Error {
+        let outcome: Outcome
     }
 
     private struct Outcome {
         let status: Int
-        let requestId: String?
+        let requestID: String?
         let body: [UInt8]
     }
 
@@ -212,9 +218,9 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
         var headers: [(name: String, value: String)] = [
             (name: "Content-Type", value: "application/json"),
             (name: "User-Agent", value: configuration.userAgent),
-            (name: "X-Project-Id", value: configuration.projectId),
+            (name: "X-Project-Id", value: configuration.projectID),
         ]
-        if let appUserId = configuration.appUserId { headers.append((name: "X-App-UserId", value: appUserId)) }
+        if let appUserID = configuration.appUserID { headers.append((name: "X-App-UserId", value: appUserID)) }
         let signable = SignableRequest(
             method: method.rawValue, host: configuration.endpoint.authority, path: path, query: query,
             headers: headers, body: body)
@@ -253,12 +259,12 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
             throw TransportFailure(detail: "\(error)", isTimeout: false)
         }
 
-        let requestId = response.headers.first(name: "X-Request-Id")
+        let requestID = response.headers.first(name: "X-Request-Id")
         logger?.info("MetaStudio response", metadata: [
             "method": "\(method.rawValue)", "path": "\(path)", "status": "\(response.status.code)",
-            "request_id": "\(requestId ?? "-")", "attempt": "\(attempt)",
+            "request_id": "\(requestID ?? "-")", "attempt": "\(attempt)",
         ])
-        return Outcome(status: Int(response.status.code), requestId: requestId, body: Array(buffer: bytes))
+        return Outcome(status: Int(response.status.code), requestID: requestID, body: Array(buffer: bytes))
     }
 
     private func decode<Body: Decodable>(_ type: Body.Type, _ outcome: Outcome, name: String) throws -> Body {
@@ -267,7 +273,7 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
             return try JSONDecoder().decode(Body.self, from: Data(outcome.body))
         } catch {
             throw MetaStudioClientError.invalidResponse(
-                request: name, requestId: outcome.requestId, detail: Self.describe(error))
+                request: name, requestID: outcome.requestID, detail: Self.describe(error))
         }
     }
 
@@ -288,22 +294,16 @@ public final class MetaStudioClient: Sendable, CustomStringConvertible {
 }
 
 /// A thread-safe one-way flag recording that the client was shut down.
-private final class ShutdownFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var shutDown = false
+private struct ShutdownFlag: Sendable {
+    private let shutDown = NIOLockedValueBox(false)
 
-    var isShutDown: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return shutDown
-    }
+    var isShutDown: Bool { shutDown.withLockedValue { $0 } }
 
     /// Sets the flag; returns false when it was already set.
     func markShutDown() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if shutDown { return false }
-        shutDown = true
-        return true
+        shutDown.withLockedValue { value in
+            defer { value = true }
+            return !value
+        }
     }
 }

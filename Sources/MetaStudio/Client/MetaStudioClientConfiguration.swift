@@ -3,7 +3,7 @@ public import NIOCore
 /// Everything a `MetaStudioClient` needs: where to send, how to authenticate, and timing.
 public struct MetaStudioClientConfiguration: Sendable, CustomStringConvertible {
     /// Environment variable holding the project id.
-    public static let projectIdVariable = "CLOUD_SDK_PROJECT_ID"
+    public static let projectIDVariable = "CLOUD_SDK_PROJECT_ID"
     /// The product part of the `User-Agent` header.
     public static let userAgentProduct = "metastudio-preflight"
 
@@ -12,9 +12,9 @@ public struct MetaStudioClientConfiguration: Sendable, CustomStringConvertible {
     /// The credentials.
     public var credentials: MetaStudioCredentials
     /// The project id; goes into the path and the `X-Project-Id` header.
-    public var projectId: String
+    public var projectID: String
     /// Third-party user id sent as `X-App-UserId` (no Chinese characters), when set.
-    public var appUserId: String?
+    public var appUserID: String?
     /// Deadline for opening a connection.
     public var connectTimeout: TimeAmount
     /// Deadline for one attempt of a call, from sending to the end of the response body.
@@ -25,14 +25,14 @@ public struct MetaStudioClientConfiguration: Sendable, CustomStringConvertible {
     public var version: String
 
     /// Creates a configuration.
-    public init(endpoint: MetaStudioEndpoint, credentials: MetaStudioCredentials, projectId: String,
-                appUserId: String? = nil, connectTimeout: TimeAmount = .seconds(10),
+    public init(endpoint: MetaStudioEndpoint, credentials: MetaStudioCredentials, projectID: String,
+                appUserID: String? = nil, connectTimeout: TimeAmount = .seconds(10),
                 requestTimeout: TimeAmount = .seconds(60), retry: RetryPolicy = RetryPolicy(),
                 version: String = PreflightVersion.current) {
         self.endpoint = endpoint
         self.credentials = credentials
-        self.projectId = projectId
-        self.appUserId = appUserId
+        self.projectID = projectID
+        self.appUserID = appUserID
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
         self.retry = retry
@@ -44,23 +44,23 @@ public struct MetaStudioClientConfiguration: Sendable, CustomStringConvertible {
     ///   - environment: usually `ProcessInfo.processInfo.environment`.
     ///   - region: a region id such as `cn-north-4`, used when `endpoint` is nil (default `cn-north-4`).
     ///   - endpoint: an explicit endpoint URL; HTTPS unless loopback.
-    ///   - projectId: overrides `CLOUD_SDK_PROJECT_ID`.
+    ///   - projectID: overrides `CLOUD_SDK_PROJECT_ID`.
     /// - Throws: `MetaStudioClientError` (`.missingCredentials`, `.invalidEndpoint`, `.insecureEndpoint`, `.invalidField`).
     public static func fromEnvironment(_ environment: [String: String], region: String? = nil, endpoint: String? = nil,
-                                       projectId: String? = nil, appUserId: String? = nil) throws
+                                       projectID: String? = nil, appUserID: String? = nil) throws
         -> MetaStudioClientConfiguration {
         let credentials = try MetaStudioCredentials.fromEnvironment(environment)
         let resolvedEndpoint = try endpoint.map { try MetaStudioEndpoint(url: $0) }
             ?? MetaStudioEndpoint(region: region ?? "cn-north-4")
-        let project = projectId ?? environment[projectIdVariable]
+        let project = projectID ?? environment[projectIDVariable]
         guard let project, !project.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw MetaStudioClientError.invalid(
-                "project id", "is missing; set \(projectIdVariable) or pass the project id explicitly")
+                "project id", "is missing; set \(projectIDVariable) or pass the project id explicitly")
         }
         try Validate.identifier(project, "project id", request: nil)
-        try Validate.appUserId(appUserId, request: nil)
+        try Validate.appUserID(appUserID, request: nil)
         return MetaStudioClientConfiguration(
-            endpoint: resolvedEndpoint, credentials: credentials, projectId: project, appUserId: appUserId)
+            endpoint: resolvedEndpoint, credentials: credentials, projectID: project, appUserID: appUserID)
     }
 
     /// The `User-Agent` header value.
@@ -68,7 +68,7 @@ public struct MetaStudioClientConfiguration: Sendable, CustomStringConvertible {
 
     /// Endpoint, project and credential kind; no secrets.
     public var description: String {
-        "MetaStudioClientConfiguration(endpoint: \(endpoint), project: \(projectId), credentials: \(credentials))"
+        "MetaStudioClientConfiguration(endpoint: \(endpoint), project: \(projectID), credentials: \(credentials))"
     }
 }
 

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Makes URLs safe to display: signed upload URLs carry their credentials in the query string.
-public enum URLRedaction {
+package enum URLRedaction {
     /// Scheme, host, port and path of a URL, with any query replaced by `?…` and user info and fragment dropped.
     ///
     /// `https://bucket.obs.example.com/video.mp4?AccessKeyId=…&Signature=…` becomes
     /// `https://bucket.obs.example.com/video.mp4?…`. Text that is not a URL keeps only what precedes `?` and `#`.
-    public static func redact(_ url: String) -> String {
+    package static func redact(_ url: String) -> String {
         let hasQuery = url.contains("?")
         if var components = URLComponents(string: url), components.scheme != nil, components.percentEncodedHost != nil {
             components.user = nil

@@ -74,11 +74,11 @@ public struct MetaStudioClientError: Error, Hashable, Sendable, CustomStringConv
                 + "Check that the endpoint is reachable, then retry.")
     }
 
-    static func invalidResponse(request: String, requestId: String?, detail: String) -> MetaStudioClientError {
+    static func invalidResponse(request: String, requestID: String?, detail: String) -> MetaStudioClientError {
         MetaStudioClientError(
             .invalidResponse, request: request,
             message: "\(request): the service's answer could not be read (\(detail))"
-                + (requestId.map { "; request id \($0)" } ?? "")
+                + (requestID.map { "; request id \($0)" } ?? "")
                 + ". Report it with the request id; the call may have taken effect, so check with show/list before repeating it.")
     }
 

@@ -9,26 +9,26 @@ public struct MetaStudioServiceError: Error, Hashable, Sendable, CustomStringCon
     /// The service's message (`error_msg`, or `errorMsg`/`message`).
     public let errorMessage: String?
     /// The `X-Request-Id` response header, to quote when asking for support.
-    public let requestId: String?
+    public let requestID: String?
     /// The body as text when it was not a JSON error object (at most 2,000 characters).
     public let rawBody: String?
     /// The request as `METHOD /path`, without the query.
     public let request: String
 
     /// Creates an error from its parts.
-    public init(statusCode: Int, errorCode: String?, errorMessage: String?, requestId: String?, rawBody: String?,
+    public init(statusCode: Int, errorCode: String?, errorMessage: String?, requestID: String?, rawBody: String?,
                 request: String) {
         self.statusCode = statusCode
         self.errorCode = errorCode
         self.errorMessage = errorMessage
-        self.requestId = requestId
+        self.requestID = requestID
         self.rawBody = rawBody
         self.request = request
     }
 
     /// Parses an error body the way the official SDK does: `error_code`/`error_msg`, else `errorCode`/`errorMsg`,
     /// else `code`/`message`, else the same keys one object deeper; a body that is not a JSON object is kept raw.
-    public init(statusCode: Int, body: [UInt8], requestId: String?, request: String) {
+    public init(statusCode: Int, body: [UInt8], requestID: String?, request: String) {
         var code: String?
         var message: String?
         var raw: String?
@@ -46,7 +46,7 @@ public struct MetaStudioServiceError: Error, Hashable, Sendable, CustomStringCon
         } else if !body.isEmpty {
             raw = Self.text(body)
         }
-        self.init(statusCode: statusCode, errorCode: code, errorMessage: message, requestId: requestId,
+        self.init(statusCode: statusCode, errorCode: code, errorMessage: message, requestID: requestID,
                   rawBody: raw, request: request)
     }
 
@@ -94,7 +94,7 @@ public struct MetaStudioServiceError: Error, Hashable, Sendable, CustomStringCon
         if let errorCode { text += " \(errorCode)" }
         if let errorMessage { text += ": \(errorMessage)" }
         if let rawBody, !rawBody.isEmpty { text += ": \(rawBody)" }
-        if let requestId { text += " (request id \(requestId))" }
+        if let requestID { text += " (request id \(requestID))" }
         return text + ". " + advice
     }
 }

@@ -333,32 +333,32 @@ public struct InferenceEyeCorrectionMarkInfo: Codable, Hashable, Sendable {
 /// The training resource allocated to a job (`TrainingAllocatedResource`).
 public struct TrainingAllocatedResource: Codable, Hashable, Sendable {
     /// Resource id (`resource_id`).
-    public var resourceId: String?
+    public var resourceID: String?
     /// Billing mode (`charge_mode`).
     public var chargeMode: ChargeMode?
     /// Expiry, RFC 3339 (`expire_time`).
     public var expireTime: String?
 
     /// Creates the resource description.
-    public init(resourceId: String? = nil, chargeMode: ChargeMode? = nil, expireTime: String? = nil) {
-        self.resourceId = resourceId
+    public init(resourceID: String? = nil, chargeMode: ChargeMode? = nil, expireTime: String? = nil) {
+        self.resourceID = resourceID
         self.chargeMode = chargeMode
         self.expireTime = expireTime
     }
 
     enum CodingKeys: String, CodingKey {
-        case resourceId = "resource_id", chargeMode = "charge_mode", expireTime = "expire_time"
+        case resourceID = "resource_id", chargeMode = "charge_mode", expireTime = "expire_time"
     }
 }
 
 /// A sub-job of a training job (`SubTrainingJobInfoDto`); its times are integers on the wire.
 public struct SubTrainingJobInfo: Codable, Hashable, Sendable {
     /// Sub-job id (`job_id`).
-    public var jobId: String?
+    public var jobID: String?
     /// Sub-job type (`sub_job_type`).
     public var subJobType: String?
     /// Heartbeat id (`heart_beat_id`).
-    public var heartBeatId: String?
+    public var heartBeatID: String?
     /// Sub-job state (`state`).
     public var state: String?
     /// Creation time (`create_time`, integer).
@@ -367,18 +367,18 @@ public struct SubTrainingJobInfo: Codable, Hashable, Sendable {
     public var lastUpdateTime: Int?
 
     /// Creates a sub-job description.
-    public init(jobId: String? = nil, subJobType: String? = nil, heartBeatId: String? = nil, state: String? = nil,
+    public init(jobID: String? = nil, subJobType: String? = nil, heartBeatID: String? = nil, state: String? = nil,
                 createTime: Int? = nil, lastUpdateTime: Int? = nil) {
-        self.jobId = jobId
+        self.jobID = jobID
         self.subJobType = subJobType
-        self.heartBeatId = heartBeatId
+        self.heartBeatID = heartBeatID
         self.state = state
         self.createTime = createTime
         self.lastUpdateTime = lastUpdateTime
     }
 
     enum CodingKeys: String, CodingKey {
-        case jobId = "job_id", subJobType = "sub_job_type", heartBeatId = "heart_beat_id", state
+        case jobID = "job_id", subJobType = "sub_job_type", heartBeatID = "heart_beat_id", state
         case createTime = "create_time", lastUpdateTime = "last_update_time"
     }
 }

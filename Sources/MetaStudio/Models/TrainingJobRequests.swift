@@ -180,7 +180,7 @@ public struct ListTrainingJobsQuery: Hashable, Sendable {
     /// Created at or after (`create_since`).
     public var createSince: String?
     /// Tenant to query (`query_project_id`).
-    public var queryProjectId: String?
+    public var queryProjectID: String?
     /// Updated at or after (`update_since`).
     public var updateSince: String?
     /// Update-time upper filter (`update_until`; documented ambiguously by the service).
@@ -190,7 +190,7 @@ public struct ListTrainingJobsQuery: Hashable, Sendable {
     /// Tag (`tag`).
     public var tag: String?
     /// Job id (`job_id`).
-    public var jobId: String?
+    public var jobID: String?
     /// Model name (`name`).
     public var name: String?
     /// Model resolution (`model_resolution`).
@@ -207,8 +207,8 @@ public struct ListTrainingJobsQuery: Hashable, Sendable {
     /// Creates a query; all parameters optional.
     public init(offset: Int? = nil, limit: Int? = nil, states: [JobState]? = nil, sortKey: SortKey? = nil,
                 sortDirection: SortDirection? = nil, createUntil: String? = nil, createSince: String? = nil,
-                queryProjectId: String? = nil, updateSince: String? = nil, updateUntil: String? = nil,
-                batchName: String? = nil, tag: String? = nil, jobId: String? = nil, name: String? = nil,
+                queryProjectID: String? = nil, updateSince: String? = nil, updateUntil: String? = nil,
+                batchName: String? = nil, tag: String? = nil, jobID: String? = nil, name: String? = nil,
                 modelResolution: ModelResolution? = nil, isFlexus: Bool? = nil, isLiveCopy: Bool? = nil,
                 trainLocation: String? = nil, isOndemandResource: Bool? = nil) {
         self.offset = offset
@@ -218,12 +218,12 @@ public struct ListTrainingJobsQuery: Hashable, Sendable {
         self.sortDirection = sortDirection
         self.createUntil = createUntil
         self.createSince = createSince
-        self.queryProjectId = queryProjectId
+        self.queryProjectID = queryProjectID
         self.updateSince = updateSince
         self.updateUntil = updateUntil
         self.batchName = batchName
         self.tag = tag
-        self.jobId = jobId
+        self.jobID = jobID
         self.name = name
         self.modelResolution = modelResolution
         self.isFlexus = isFlexus
@@ -246,12 +246,12 @@ public struct ListTrainingJobsQuery: Hashable, Sendable {
         add("sort_dir", sortDirection?.rawValue)
         add("create_until", createUntil)
         add("create_since", createSince)
-        add("query_project_id", queryProjectId)
+        add("query_project_id", queryProjectID)
         add("update_since", updateSince)
         add("update_until", updateUntil)
         add("batch_name", batchName)
         add("tag", tag)
-        add("job_id", jobId)
+        add("job_id", jobID)
         add("name", name)
         add("model_resolution", modelResolution?.rawValue)
         add("is_flexus", flag(isFlexus))

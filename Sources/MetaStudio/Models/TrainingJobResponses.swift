@@ -4,7 +4,7 @@
 /// `URLRedaction.redact(_:)`.
 public struct TrainingJobUploadURLs: Codable, Hashable, Sendable {
     /// Job id (`job_id`).
-    public var jobId: String?
+    public var jobID: String?
     /// One URL per training-video part; PUT as `application/octet-stream` (`training_video_upload_url`).
     public var trainingVideoUploadURL: [String]?
     /// One URL per action-video part (`action_video_upload_url`).
@@ -25,11 +25,11 @@ public struct TrainingJobUploadURLs: Codable, Hashable, Sendable {
     public var postBeautyImageUploadURL: String?
 
     /// Creates the value (used by tests and the emulator).
-    public init(jobId: String? = nil, trainingVideoUploadURL: [String]? = nil, actionVideoUploadURL: [String]? = nil,
+    public init(jobID: String? = nil, trainingVideoUploadURL: [String]? = nil, actionVideoUploadURL: [String]? = nil,
                 audioUploadURL: String? = nil, coverUploadURL: String? = nil, idCardImage1UploadURL: String? = nil,
                 idCardImage2UploadURL: String? = nil, grantFileUploadURL: String? = nil,
                 preBeautyImageUploadURL: String? = nil, postBeautyImageUploadURL: String? = nil) {
-        self.jobId = jobId
+        self.jobID = jobID
         self.trainingVideoUploadURL = trainingVideoUploadURL
         self.actionVideoUploadURL = actionVideoUploadURL
         self.audioUploadURL = audioUploadURL
@@ -42,7 +42,7 @@ public struct TrainingJobUploadURLs: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case jobId = "job_id", trainingVideoUploadURL = "training_video_upload_url"
+        case jobID = "job_id", trainingVideoUploadURL = "training_video_upload_url"
         case actionVideoUploadURL = "action_video_upload_url", audioUploadURL = "audio_upload_url"
         case coverUploadURL = "cover_upload_url", idCardImage1UploadURL = "id_card_image1_upload_url"
         case idCardImage2UploadURL = "id_card_image2_upload_url", grantFileUploadURL = "grant_file_upload_url"
@@ -59,15 +59,15 @@ public typealias UpdateTrainingJobResponse = TrainingJobUploadURLs
 /// A job as List returns it (`TrainingJobBasicInfo`); Show returns these fields too.
 public struct TrainingJobSummary: Codable, Hashable, Sendable {
     /// Job id (`job_id`, required).
-    public var jobId: String
+    public var jobID: String
     /// Model name (`name`, required).
     public var name: String
     /// State (`state`, required).
     public var state: JobState
     /// Model asset id (`asset_id`).
-    public var assetId: String?
+    public var assetID: String?
     /// Project id (`project_id`).
-    public var projectId: String?
+    public var projectID: String?
     /// Cover download URL, valid 24 h (`cover_download_url`).
     public var coverDownloadURL: String?
     /// Time of the user's last create or resubmit, RFC 3339 (`last_update_time`).
@@ -87,7 +87,7 @@ public struct TrainingJobSummary: Codable, Hashable, Sendable {
     /// Model resolution (`model_resolution`).
     public var modelResolution: ModelResolution?
     /// Third-party user id given at creation (`app_user_id`).
-    public var appUserId: String?
+    public var appUserID: String?
     /// Flexus job (`is_flexus`).
     public var isFlexus: Bool?
     /// Live-copy job (`is_live_copy`).
@@ -104,19 +104,19 @@ public struct TrainingJobSummary: Codable, Hashable, Sendable {
     public var isOndemandResource: Bool?
 
     /// Creates a summary; used by tests and the emulator.
-    public init(jobId: String, name: String, state: JobState, assetId: String? = nil, projectId: String? = nil,
+    public init(jobID: String, name: String, state: JobState, assetID: String? = nil, projectID: String? = nil,
                 coverDownloadURL: String? = nil, lastUpdateTime: String? = nil, createTime: String? = nil,
                 contact: String? = nil, batchName: String? = nil, tags: [String]? = nil,
                 modelVersion: ModelVersion? = nil, mattingType: MattingType? = nil,
-                modelResolution: ModelResolution? = nil, appUserId: String? = nil, isFlexus: Bool? = nil,
+                modelResolution: ModelResolution? = nil, appUserID: String? = nil, isFlexus: Bool? = nil,
                 isLiveCopy: Bool? = nil, isFastFlexus: Bool? = nil, isOnlyHumanModel: Bool? = nil,
                 optionalTrainingLocation: [String]? = nil, isBackgroundReplacement: Bool? = nil,
                 isOndemandResource: Bool? = nil) {
-        self.jobId = jobId
+        self.jobID = jobID
         self.name = name
         self.state = state
-        self.assetId = assetId
-        self.projectId = projectId
+        self.assetID = assetID
+        self.projectID = projectID
         self.coverDownloadURL = coverDownloadURL
         self.lastUpdateTime = lastUpdateTime
         self.createTime = createTime
@@ -126,7 +126,7 @@ public struct TrainingJobSummary: Codable, Hashable, Sendable {
         self.modelVersion = modelVersion
         self.mattingType = mattingType
         self.modelResolution = modelResolution
-        self.appUserId = appUserId
+        self.appUserID = appUserID
         self.isFlexus = isFlexus
         self.isLiveCopy = isLiveCopy
         self.isFastFlexus = isFastFlexus
@@ -137,10 +137,10 @@ public struct TrainingJobSummary: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case jobId = "job_id", name, state, assetId = "asset_id", projectId = "project_id"
+        case jobID = "job_id", name, state, assetID = "asset_id", projectID = "project_id"
         case coverDownloadURL = "cover_download_url", lastUpdateTime = "last_update_time"
         case createTime = "create_time", contact, batchName = "batch_name", tags, modelVersion = "model_version"
-        case mattingType = "matting_type", modelResolution = "model_resolution", appUserId = "app_user_id"
+        case mattingType = "matting_type", modelResolution = "model_resolution", appUserID = "app_user_id"
         case isFlexus = "is_flexus", isLiveCopy = "is_live_copy", isFastFlexus = "is_fast_flexus"
         case isOnlyHumanModel = "is_only_human_model", optionalTrainingLocation = "optional_training_location"
         case isBackgroundReplacement = "is_background_replacement", isOndemandResource = "is_ondemand_resource"
@@ -221,7 +221,7 @@ public struct TrainingJob: Codable, Hashable, Sendable {
     /// Compile worker types (`worker_type`).
     public var workerType: [String]?
     /// Linked voice-training job (`voice_train_job_id`).
-    public var voiceTrainJobId: String?
+    public var voiceTrainJobID: String?
     /// Remaining Flexus retrain attempts (`flexus_retry_count`).
     public var flexusRetryCount: Int?
     /// Source of the voice-training audio (`audio_source_type`).
@@ -271,7 +271,7 @@ public struct TrainingJob: Codable, Hashable, Sendable {
         case inferenceDataProcessActionMarkInfo = "inference_data_process_action_mark_info"
         case inferenceDataProcessChatActionMarkInfo = "inference_data_process_chat_action_mark_info"
         case inferenceDataProcessEyeCorrectionMarkInfo = "inference_data_process_eye_correction_mark_info"
-        case workerType = "worker_type", voiceTrainJobId = "voice_train_job_id"
+        case workerType = "worker_type", voiceTrainJobID = "voice_train_job_id"
         case flexusRetryCount = "flexus_retry_count", audioSourceType = "audio_source_type"
         case supportedService = "supported_service", allocatedResource = "allocated_resource"
         case trainVideoRotationState = "train_video_rotation_state"
@@ -314,7 +314,7 @@ public struct TrainingJob: Codable, Hashable, Sendable {
         inferenceDataProcessEyeCorrectionMarkInfo = try c.decodeIfPresent(
             InferenceEyeCorrectionMarkInfo.self, forKey: .inferenceDataProcessEyeCorrectionMarkInfo)
         workerType = try c.decodeIfPresent([String].self, forKey: .workerType)
-        voiceTrainJobId = try c.decodeIfPresent(String.self, forKey: .voiceTrainJobId)
+        voiceTrainJobID = try c.decodeIfPresent(String.self, forKey: .voiceTrainJobID)
         flexusRetryCount = try c.decodeIfPresent(Int.self, forKey: .flexusRetryCount)
         audioSourceType = try c.decodeIfPresent(AudioSourceType.self, forKey: .audioSourceType)
         supportedService = try c.decodeIfPresent([SupportedService].self, forKey: .supportedService)
@@ -356,7 +356,7 @@ public struct TrainingJob: Codable, Hashable, Sendable {
         try c.encodeIfPresent(
             inferenceDataProcessEyeCorrectionMarkInfo, forKey: .inferenceDataProcessEyeCorrectionMarkInfo)
         try c.encodeIfPresent(workerType, forKey: .workerType)
-        try c.encodeIfPresent(voiceTrainJobId, forKey: .voiceTrainJobId)
+        try c.encodeIfPresent(voiceTrainJobID, forKey: .voiceTrainJobID)
         try c.encodeIfPresent(flexusRetryCount, forKey: .flexusRetryCount)
         try c.encodeIfPresent(audioSourceType, forKey: .audioSourceType)
         try c.encodeIfPresent(supportedService, forKey: .supportedService)

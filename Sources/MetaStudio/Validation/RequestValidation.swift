@@ -71,7 +71,7 @@ package enum Validate {
     }
 
     /// `X-App-UserId`: the service refuses Chinese characters.
-    static func appUserId(_ value: String?, request: String?) throws {
+    static func appUserID(_ value: String?, request: String?) throws {
         guard let value else { return }
         try required(value, "X-App-UserId", request: request)
         try headerSafe(value, "X-App-UserId", request: request)

@@ -34,7 +34,7 @@ struct APIError: Error, Sendable, Equatable {
     }
     /// The path's project id is not the configured one.
     static func projectMismatch(_ project: String) -> APIError {
-        APIError(status: 400, code: "MSS.00010009", message: "urlTenantId is not equal tokenTenantId (project \(project) is not this emulator's project)")
+        APIError(status: 400, code: "MSS.00010009", message: "urlTenantID is not equal tokenTenantID (project \(project) is not this emulator's project)")
     }
     /// Authentication failed; the message says which check failed but never echoes a secret.
     static func unauthorized(_ detail: String) -> APIError {

@@ -25,6 +25,8 @@ struct ConnectionHandler: Sendable {
     let log: RequestLog
     let authenticator: RequestAuthenticator
     let threadPool: NIOThreadPool
+    /// `true` once the server is shutting down: the request being served is the connection's last.
+    let draining: NIOLockedValueBox<Bool>
 
     /// Largest JSON body accepted by the API and control endpoints.
     static let maxJSONBody = 1 << 20
@@ -41,7 +43,7 @@ struct ConnectionHandler: Sendable {
                 let reader = PartReader(inbound)
                 while let head = try await reader.nextHead() {
                     let keepAlive = try await handle(head, reader: reader, outbound: outbound, channel: channel)
-                    if !keepAlive { return }
+                    if !keepAlive || draining.withLockedValue({ $0 }) { return }
                 }
             }
         } catch {
@@ -77,9 +79,7 @@ struct ConnectionHandler: Sendable {
             return head.isKeepAlive
         case .connectionReset:
             try await reader.drain()
-            record(nil)
-            await Self.reset(channel)
-            throw ConnectionDropped()
+            try await Self.drop(channel, record: record)
         default:
             break
         }
@@ -152,9 +152,7 @@ struct ConnectionHandler: Sendable {
                 guard let chunk = try await reader.nextChunk() else { break }
                 received += chunk.readableBytes
             } while received < declared / 2
-            record(nil)
-            await Self.reset(channel)
-            throw ConnectionDropped()
+            try await Self.drop(channel, record: record)
         default:
             break
         }
@@ -287,7 +285,8 @@ struct ConnectionHandler: Sendable {
         for (name, value) in response.headers { headers.add(name: name, value: value) }
         headers.replaceOrAdd(name: "X-Request-Id", value: Randomness.hex(bytes: 16))
         headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
-        headers.replaceOrAdd(name: "Connection", value: head.isKeepAlive ? "keep-alive" : "close")
+        let keepAlive = head.isKeepAlive && !draining.withLockedValue({ $0 })
+        headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
         let responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
         try await outbound.write(.head(responseHead))
         if !response.body.isEmpty {
@@ -301,6 +300,13 @@ struct ConnectionHandler: Sendable {
         return { bytes in
             try await Task.sleep(for: .nanoseconds(Int64(bytes) * 1_000_000_000 / Int64(max(1, bytesPerSecond))))
         }
+    }
+
+    /// Plays an injected reset: records the request without a status, resets the connection and ends it.
+    private static func drop(_ channel: any Channel, record: (Int?) -> Void) async throws -> Never {
+        record(nil)
+        await reset(channel)
+        throw ConnectionDropped()
     }
 
     /// Closes the connection with a TCP reset instead of an orderly FIN.

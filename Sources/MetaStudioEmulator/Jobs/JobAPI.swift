@@ -43,8 +43,8 @@ struct JobAPI: Sendable {
         do {
             switch route {
             case .create:
-                let request = try Self.decode(WireCreateRequest.self, from: body, allowEmpty: false)
-                try Self.validate(request)
+                let request = try Self.decode(WireJobRequest.self, from: body, allowEmpty: false)
+                try Self.validateCreate(request)
                 if let appUserID { try Self.validate(appUserID: appUserID) }
                 return .json(store.create(request, appUserID: appUserID))
             case .list:
@@ -52,8 +52,8 @@ struct JobAPI: Sendable {
             case .show(let id):
                 return .json(try store.show(id))
             case .update(let id):
-                let request = try Self.decode(WireUpdateRequest.self, from: body, allowEmpty: true)
-                try Self.validate(request)
+                let request = try Self.decode(WireJobRequest.self, from: body, allowEmpty: true)
+                try Self.validateUpdate(request)
                 let store = self.store
                 return .json(try await threadPool.runIfActive { try store.update(id, request) })
             case .delete(let id):
@@ -91,6 +91,10 @@ struct JobAPI: Sendable {
             response.multipartData = try store.multipartInfo(id, role: role)
             return .json(response)
         }
+        if let move = Self.transitions[command] {
+            try store.transition(id, command: command, from: move.from, to: move.to, log: move.log)
+            return .json(success)
+        }
         switch command {
         case "SUBMITVERIFYING":
             let files = try store.beginReview(id)
@@ -112,28 +116,20 @@ struct JobAPI: Sendable {
             let videos = try store.deleteVideos(id)
             try await threadPool.runIfActive { for url in videos { try? FileManager.default.removeItem(at: url) } }
             return .json(success)
-        case "CONFIRM_REPAIR":
-            try store.transition(id, command: command, from: [JobStates.jobSuccess], to: nil, log: "USER_REPAIR")
-            return .json(success)
-        case "CONFIRM_ACCEPT":
-            try store.transition(id, command: command, from: [JobStates.waitUserConfirm], to: JobStates.jobFinish, log: nil)
-            return .json(success)
-        case "CONFIRM_REJECT":
-            try store.transition(id, command: command, from: [JobStates.waitUserConfirm], to: JobStates.jobReject, log: nil)
-            return .json(success)
-        case "CONFIRM_ANSWER":
-            try store.transition(id, command: command, from: [JobStates.waitUserConfirm, JobStates.jobReject], to: nil, log: nil)
-            return .json(success)
-        case "CONFIRM_PENDING":
-            try store.transition(id, command: command, from: [JobStates.waitUserConfirm], to: JobStates.jobPending, log: nil)
-            return .json(success)
-        case "CONFIRM_ACTIVE":
-            try store.transition(id, command: command, from: [JobStates.jobPending], to: JobStates.waitUserConfirm, log: nil)
-            return .json(success)
         default:
             throw APIError.invalidBody("command '\(command)' is not supported by the emulator")
         }
     }
+
+    /// The commands that only move a job from some states to another (or leave it) and may log an entry.
+    static let transitions: [String: (from: [String], to: String?, log: String?)] = [
+        "CONFIRM_REPAIR": ([JobStates.jobSuccess], nil, "USER_REPAIR"),
+        "CONFIRM_ACCEPT": ([JobStates.waitUserConfirm], JobStates.jobFinish, nil),
+        "CONFIRM_REJECT": ([JobStates.waitUserConfirm], JobStates.jobReject, nil),
+        "CONFIRM_ANSWER": ([JobStates.waitUserConfirm, JobStates.jobReject], nil, nil),
+        "CONFIRM_PENDING": ([JobStates.waitUserConfirm], JobStates.jobPending, nil),
+        "CONFIRM_ACTIVE": ([JobStates.jobPending], JobStates.waitUserConfirm, nil),
+    ]
 
     private static func failed(_ message: String) -> WireCommandResponse {
         WireCommandResponse(
@@ -200,14 +196,11 @@ struct JobAPI: Sendable {
         }
     }
 
-    static func validate(_ request: WireCreateRequest) throws(APIError) {
+    static func validateCreate(_ request: WireJobRequest) throws(APIError) {
         guard let name = request.name, !name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .invalidBody("name is required and must not be empty")
         }
-        try validateCommon(
-            commandMessage: request.commandMessage, videoParts: request.videoMultipartCount,
-            actionParts: request.actionVideoMultipartCount, audioSourceType: request.audioSourceType,
-            voice: request.voiceProperties, services: request.supportedService)
+        try validateCommon(request)
         if let version = request.modelVersion, !JobStates.modelVersions.contains(version) {
             throw .invalidBody("model_version '\(version)' is not one of \(JobStates.modelVersions.sorted().joined(separator: ", "))")
         }
@@ -216,24 +209,21 @@ struct JobAPI: Sendable {
         }
     }
 
-    static func validate(_ request: WireUpdateRequest) throws(APIError) {
+    static func validateUpdate(_ request: WireJobRequest) throws(APIError) {
         if let name = request.name, name.trimmingCharacters(in: .whitespaces).isEmpty {
             throw .invalidBody("name must not be empty")
         }
-        try validateCommon(
-            commandMessage: request.commandMessage, videoParts: request.videoMultipartCount,
-            actionParts: request.actionVideoMultipartCount, audioSourceType: request.audioSourceType,
-            voice: request.voiceProperties, services: request.supportedService)
+        try validateCommon(request)
         for (index, sample) in (request.samplesBasicInfo ?? []).enumerated() where (sample.actionTag ?? "").isEmpty {
             throw .invalidBody("samples_basic_info[\(index)].action_tag is required")
         }
     }
 
-    private static func validateCommon(
-        commandMessage: String?, videoParts: Int?, actionParts: Int?, audioSourceType: String?,
-        voice: WireVoiceProperties?, services: [String]?
-    ) throws(APIError) {
-        if let commandMessage, !JobStates.commandMessages.contains(commandMessage) {
+    /// The checks Create and Update share.
+    private static func validateCommon(_ request: WireJobRequest) throws(APIError) {
+        let videoParts = request.videoMultipartCount, actionParts = request.actionVideoMultipartCount
+        let voice = request.voiceProperties, services = request.supportedService
+        if let commandMessage = request.commandMessage, !JobStates.commandMessages.contains(commandMessage) {
             throw .invalidBody("command_message '\(commandMessage)' is not one of \(JobStates.commandMessages.sorted().joined(separator: ", "))")
         }
         for (field, value) in [("video_multipart_count", videoParts), ("action_video_multipart_count", actionParts)] {
@@ -241,7 +231,7 @@ struct JobAPI: Sendable {
                 throw .invalidBody("\(field) must be between 1 and 1000, got \(value)")
             }
         }
-        if let audioSourceType, !JobStates.audioSourceTypes.contains(audioSourceType) {
+        if let audioSourceType = request.audioSourceType, !JobStates.audioSourceTypes.contains(audioSourceType) {
             throw .invalidBody("audio_source_type '\(audioSourceType)' is not VIDEO or AUDIO")
         }
         if let voice {
@@ -266,50 +256,5 @@ struct JobAPI: Sendable {
     /// `X-App-UserId` must not contain Chinese characters (contract §1.2).
     static func validate(appUserID: String) throws(APIError) {
         if appUserID.unicodeScalars.contains(where: Validate.isChinese) { throw .invalidParameter("X-App-UserId must not contain Chinese characters") }
-    }
-}
-
-/// Joins part files into one file without holding them in memory.
-enum FileAssembler {
-    /// Appends all of `input` to `output`. On Linux the kernel copies (`sendfile`), so the bytes never pass through
-    /// this process: assembling a 2 GiB upload is then bound by the disk, not by copying through user space.
-    static func copyAll(from input: FileHandle, to output: FileHandle, name: String) throws {
-        #if canImport(Glibc)
-        while true {
-            let sent = sendfile(output.fileDescriptor, input.fileDescriptor, nil, 1 << 30)
-            if sent > 0 { continue }
-            if sent == 0 { return }
-            if errno == EINTR { continue }
-            if errno == EINVAL || errno == ENOSYS { break }  // not supported here: fall back to reading and writing
-            throw EmulatorError("cannot copy part \(name): \(String(cString: strerror(errno)))")
-        }
-        #endif
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-            try output.write(contentsOf: chunk)
-        }
-    }
-
-    static func concatenate(_ parts: [URL], into destination: URL) throws {
-        let fm = FileManager.default
-        let temporary = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).\(Randomness.hex(bytes: 4)).assembling")
-        try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard fm.createFile(atPath: temporary.path, contents: nil) else {
-            throw EmulatorError("cannot create \(temporary.path)")
-        }
-        do {
-            let output = try FileHandle(forWritingTo: temporary)
-            defer { try? output.close() }
-            for part in parts {
-                let input = try FileHandle(forReadingFrom: part)
-                defer { try? input.close() }
-                try copyAll(from: input, to: output, name: part.lastPathComponent)
-            }
-        } catch {
-            try? fm.removeItem(at: temporary)
-            throw error
-        }
-        if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
-        try fm.moveItem(at: temporary, to: destination)
     }
 }

@@ -1,19 +1,26 @@
 import Foundation
+import MetaStudio
+import NIOConcurrencyHelpers
 import MetaStudioUpload
 import Preflight
 
 /// All mutable service state of one emulator: jobs, upload tickets and stored files.
 ///
-/// A lock-protected class rather than an actor so that tests can read it synchronously; every critical
+/// Lock-protected state rather than an actor so that tests can read it synchronously; every critical
 /// section is short, and file copying and media review happen outside the lock.
-final class JobStore: @unchecked Sendable {
+final class JobStore: Sendable {
     let projectID: String
     let storageRoot: URL
-    private let lock = NSLock()
-    private var jobs: [String: TrainingJob] = [:]
-    private var tickets: [String: UploadTicket] = [:]
-    private var assembling: Set<String> = []
-    private var baseURL = "http://127.0.0.1"
+
+    /// Everything that changes, guarded by one lock.
+    private struct Shared {
+        var jobs: [String: TrainingJob] = [:]
+        var tickets: [String: UploadTicket] = [:]
+        var assembling: Set<String> = []
+        var baseURL = "http://127.0.0.1"
+    }
+
+    private let shared: NIOLockedValueBox<Shared>
 
     /// How long an upload URL stays valid.
     static let uploadValidity: TimeInterval = 24 * 3600
@@ -21,19 +28,19 @@ final class JobStore: @unchecked Sendable {
     init(projectID: String, storageRoot: URL, seeded: [String: String]) throws {
         self.projectID = projectID
         self.storageRoot = storageRoot
+        var initial = Shared()
         for (id, state) in seeded.sorted(by: { $0.key < $1.key }) {
             guard JobStates.all.contains(state) else { throw EmulatorError.unknownState(state, job: id) }
-            jobs[id] = Self.seededJob(id: id, state: state)
+            initial.jobs[id] = Self.seededJob(id: id, state: state)
         }
+        shared = NIOLockedValueBox(initial)
     }
 
-    func setBaseURL(_ url: String) { lock.withLock { baseURL = url } }
+    func setBaseURL(_ url: String) { shared.withLockedValue { $0.baseURL = url } }
 
     /// Runs `body` under the lock, keeping its typed error.
-    private func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
+    private func locked<T, E: Error>(_ body: (inout Shared) throws(E) -> T) throws(E) -> T {
+        try shared.withLockedValue { db in Result { () throws(E) -> T in try body(&db) } }.get()
     }
 
     private static func seededJob(id: String, state: String) -> TrainingJob {
@@ -45,7 +52,7 @@ final class JobStore: @unchecked Sendable {
 
     // MARK: - Training-job API
 
-    func create(_ request: WireCreateRequest, appUserID: String?) -> WireUploadURLsResponse {
+    func create(_ request: WireJobRequest, appUserID: String?) -> TrainingJobUploadURLs {
         let now = Date()
         let id = Randomness.hex(bytes: 16)
         var job = TrainingJob(id: id, name: request.name ?? "", state: JobStates.waitFileUpload, createTime: now, lastUpdateTime: now)
@@ -67,31 +74,31 @@ final class JobStore: @unchecked Sendable {
         job.supportedService = request.supportedService
         job.appUserID = appUserID
         job.log("USER_CREATE_JOD", user: "USER", at: now)
-        return lock.withLock {
-            let response = issueTickets(for: job)
-            jobs[id] = job
+        return shared.withLockedValue { db in
+            let response = issueTickets(for: job, in: &db)
+            db.jobs[id] = job
             return response
         }
     }
 
     func list(_ query: ListQuery) -> WireListResponse {
-        lock.withLock {
-            let matching = jobs.values.filter(query.matches).sorted(by: query.ordered)
+        shared.withLockedValue { db in
+            let matching = db.jobs.values.filter(query.matches).sorted(by: query.ordered)
             let page = matching.dropFirst(min(query.offset, matching.count)).prefix(query.limit)
             return WireListResponse(count: matching.count, jobs: page.map { $0.wireInfo(projectID: projectID, detailed: false) })
         }
     }
 
     func show(_ id: String) throws(APIError) -> WireJobInfo {
-        try locked { () throws(APIError) -> WireJobInfo in
-            guard let job = jobs[id] else { throw .jobNotFound(id) }
+        try locked { (db: inout Shared) throws(APIError) -> WireJobInfo in
+            guard let job = db.jobs[id] else { throw .jobNotFound(id) }
             return job.wireInfo(projectID: projectID, detailed: true)
         }
     }
 
-    func update(_ id: String, _ request: WireUpdateRequest) throws(APIError) -> WireUploadURLsResponse {
-        let (response, oldRoundFolder) = try locked { () throws(APIError) -> (WireUploadURLsResponse, URL) in
-            guard var job = jobs[id] else { throw .jobNotFound(id) }
+    func update(_ id: String, _ request: WireJobRequest) throws(APIError) -> TrainingJobUploadURLs {
+        let (response, oldRoundFolder) = try locked { (db: inout Shared) throws(APIError) -> (TrainingJobUploadURLs, URL) in
+            guard var job = db.jobs[id] else { throw .jobNotFound(id) }
             guard JobStates.updatable.contains(job.state) else {
                 throw .wrongState(job: id, state: job.state, call: "update", allowed: JobStates.updatable)
             }
@@ -116,9 +123,9 @@ final class JobStore: @unchecked Sendable {
             job.updatedSinceReviewFailure = true
             job.lastUpdateTime = Date()
             job.log("USER_UPDATE_VIDEO", user: "USER", at: job.lastUpdateTime)
-            tickets = tickets.filter { $0.value.jobID != id }
-            let response = issueTickets(for: job)
-            jobs[id] = job
+            db.tickets = db.tickets.filter { $0.value.jobID != id }
+            let response = issueTickets(for: job, in: &db)
+            db.jobs[id] = job
             return (response, oldRound)
         }
         try? FileManager.default.removeItem(at: oldRoundFolder)
@@ -126,13 +133,13 @@ final class JobStore: @unchecked Sendable {
     }
 
     func delete(_ id: String) throws(APIError) {
-        try locked { () throws(APIError) in
-            guard let job = jobs[id] else { throw .jobNotFound(id) }
+        try locked { (db: inout Shared) throws(APIError) in
+            guard let job = db.jobs[id] else { throw .jobNotFound(id) }
             guard JobStates.deletable.contains(job.state) else {
                 throw .wrongState(job: id, state: job.state, call: "delete", allowed: JobStates.deletable)
             }
-            jobs[id] = nil
-            tickets = tickets.filter { $0.value.jobID != id }
+            db.jobs[id] = nil
+            db.tickets = db.tickets.filter { $0.value.jobID != id }
         }
         try? FileManager.default.removeItem(at: jobFolder(id))
     }
@@ -140,8 +147,8 @@ final class JobStore: @unchecked Sendable {
     // MARK: - Commands
 
     func requireJob(_ id: String) throws(APIError) -> TrainingJob {
-        try locked { () throws(APIError) -> TrainingJob in
-            guard let job = jobs[id] else { throw .jobNotFound(id) }
+        try locked { (db: inout Shared) throws(APIError) -> TrainingJob in
+            guard let job = db.jobs[id] else { throw .jobNotFound(id) }
             return job
         }
     }
@@ -164,13 +171,13 @@ final class JobStore: @unchecked Sendable {
     }
 
     func planAssembly(_ id: String, role: Role, command: String) throws(APIError) -> AssemblyPlan {
-        try locked { () throws(APIError) -> AssemblyPlan in
-            guard let job = jobs[id] else { throw .jobNotFound(id) }
+        try locked { (db: inout Shared) throws(APIError) -> AssemblyPlan in
+            guard let job = db.jobs[id] else { throw .jobNotFound(id) }
             guard JobStates.accepting.contains(job.state) else {
                 throw .wrongState(job: id, state: job.state, call: command, allowed: JobStates.accepting)
             }
             let key = "\(id)/\(role.wire.name)"
-            guard !assembling.contains(key) else { return .incomplete("an assembly of the \(role.label) is already running") }
+            guard !db.assembling.contains(key) else { return .incomplete("an assembly of the \(role.label) is already running") }
             let expected = role == .trainingVideo ? job.videoMultipartCount : job.actionVideoMultipartCount
             let received = job.parts[role] ?? [:]
             let missing = (1...expected).filter { received[$0] == nil }
@@ -181,7 +188,7 @@ final class JobStore: @unchecked Sendable {
                     "\(role.label) part(s) \(list) of \(expected) not uploaded; PUT every URL of \(role.wire.uploadURLField) before \(command)")
             }
             if job.assembledRoles.contains(role) { return .alreadyDone }
-            assembling.insert(key)
+            db.assembling.insert(key)
             let folder = roundFolder(job: id, round: job.uploadRound)
             let files = (1...expected).map { folder.appendingPathComponent(Self.partFileName(role: role, part: $0)) }
             return .assemble(jobID: id, role: role, round: job.uploadRound, parts: files,
@@ -191,19 +198,19 @@ final class JobStore: @unchecked Sendable {
 
     /// Records the assembled file (already moved into place) or releases the assembly slot after a failure.
     func finishAssembly(jobID: String, role: Role, round: Int, destination: URL?) {
-        lock.withLock {
-            assembling.remove("\(jobID)/\(role.wire.name)")
-            guard let destination, var job = jobs[jobID], job.uploadRound == round else { return }
+        shared.withLockedValue { db in
+            db.assembling.remove("\(jobID)/\(role.wire.name)")
+            guard let destination, var job = db.jobs[jobID], job.uploadRound == round else { return }
             job.files[role] = destination
             job.assembledRoles.insert(role)
-            jobs[jobID] = job
+            db.jobs[jobID] = job
         }
     }
 
     /// Moves the job to AUTO_VERIFYING and returns the files to review.
     func beginReview(_ id: String) throws(APIError) -> (trainingVideo: URL?, actionVideo: URL?) {
-        try locked { () throws(APIError) -> (URL?, URL?) in
-            guard var job = jobs[id] else { throw .jobNotFound(id) }
+        try locked { (db: inout Shared) throws(APIError) -> (URL?, URL?) in
+            guard var job = db.jobs[id] else { throw .jobNotFound(id) }
             let fromFailed = [JobStates.autoVerifyFailed, JobStates.manualVerifyFailed].contains(job.state)
             guard job.state == JobStates.waitFileUpload || (fromFailed && job.updatedSinceReviewFailure) else {
                 var error = APIError.wrongState(job: id, state: job.state, call: "SUBMITVERIFYING", allowed: JobStates.accepting)
@@ -213,42 +220,42 @@ final class JobStore: @unchecked Sendable {
             job.state = JobStates.autoVerifying
             job.lastUpdateTime = Date()
             job.log("USER_VERIFYING_SUBMITTED", user: "USER", at: job.lastUpdateTime)
-            jobs[id] = job
+            db.jobs[id] = job
             return (job.files[.trainingVideo], job.files[.actionVideo])
         }
     }
 
     /// Records the automated review's verdict (if the job still waits for it).
     func finishReview(_ id: String, passed: Bool, description: String, errorCode: String?) {
-        lock.withLock {
-            guard var job = jobs[id], job.state == JobStates.autoVerifying else { return }
+        shared.withLockedValue { db in
+            guard var job = db.jobs[id], job.state == JobStates.autoVerifying else { return }
             job.state = passed ? JobStates.manualVerifying : JobStates.autoVerifyFailed
             job.updatedSinceReviewFailure = false
             job.lastUpdateTime = Date()
             job.log(passed ? "SYSTEM_VERIFY_SUCCESS" : "SYSTEM_VERIFY_FAILED", user: "SYSTEM", description: description,
                     errorCode: errorCode, at: job.lastUpdateTime)
-            jobs[id] = job
+            db.jobs[id] = job
         }
     }
 
     /// Applies a command that only checks and changes state.
     func transition(_ id: String, command: String, from allowed: [String], to newState: String?, log: String?) throws(APIError) {
-        try locked { () throws(APIError) in
-            guard var job = jobs[id] else { throw .jobNotFound(id) }
+        try locked { (db: inout Shared) throws(APIError) in
+            guard var job = db.jobs[id] else { throw .jobNotFound(id) }
             guard allowed.contains(job.state) else {
                 throw .wrongState(job: id, state: job.state, call: command, allowed: allowed)
             }
             if let newState { job.state = newState }
             job.lastUpdateTime = Date()
             if let log { job.log(log, user: "USER", at: job.lastUpdateTime) }
-            jobs[id] = job
+            db.jobs[id] = job
         }
     }
 
     /// DELETE_JOB_VIDEO: forgets the stored videos and the parts of the current round.
     func deleteVideos(_ id: String) throws(APIError) -> [URL] {
-        try locked { () throws(APIError) -> [URL] in
-            guard var job = jobs[id] else { throw .jobNotFound(id) }
+        try locked { (db: inout Shared) throws(APIError) -> [URL] in
+            guard var job = db.jobs[id] else { throw .jobNotFound(id) }
             let removed = [job.files[.trainingVideo], job.files[.actionVideo]].compactMap { $0 }
             job.files[.trainingVideo] = nil
             job.files[.actionVideo] = nil
@@ -256,7 +263,7 @@ final class JobStore: @unchecked Sendable {
             job.parts[.actionVideo] = nil
             job.assembledRoles.subtract([.trainingVideo, .actionVideo])
             job.log("USER_DELETE_JOB_VIDEO", user: "USER")
-            jobs[id] = job
+            db.jobs[id] = job
             return removed
         }
     }
@@ -265,12 +272,12 @@ final class JobStore: @unchecked Sendable {
 
     /// The role and part of a ticket, for fault matching; `nil` for an unknown id.
     func ticketTarget(_ ticketID: String) -> (role: Role, part: Int)? {
-        lock.withLock { tickets[ticketID].map { ($0.role, $0.part) } }
+        shared.withLockedValue { db in db.tickets[ticketID].map { ($0.role, $0.part) } }
     }
 
     func beginUpload(ticketID: String, signature: String?, expires: String?, contentType: String?) throws(UploadError) -> UploadLease {
-        try locked { () throws(UploadError) -> UploadLease in
-            guard var ticket = tickets[ticketID] else {
+        try locked { (db: inout Shared) throws(UploadError) -> UploadLease in
+            guard var ticket = db.tickets[ticketID] else {
                 throw .accessDenied("unknown or revoked upload URL (an Update replaces a job's earlier URLs)")
             }
             guard let signature, Randomness.constantTimeEquals(signature, ticket.secret), expires == String(ticket.expires) else {
@@ -287,7 +294,7 @@ final class JobStore: @unchecked Sendable {
                 throw .badContentType(contentType, expected: ticket.role.wire.contentType)
             }
             ticket.use = .inProgress
-            tickets[ticketID] = ticket
+            db.tickets[ticketID] = ticket
             let incoming = jobFolder(ticket.jobID).appendingPathComponent("incoming")
             return UploadLease(
                 ticketID: ticketID, jobID: ticket.jobID, role: ticket.role, part: ticket.part,
@@ -298,8 +305,8 @@ final class JobStore: @unchecked Sendable {
     /// Moves a completely received body into place and marks the URL used.
     func finishUpload(_ lease: UploadLease, etag: String, size: Int64) throws(UploadError) {
         let fm = FileManager.default
-        try locked { () throws(UploadError) in
-            guard var ticket = tickets[lease.ticketID], var job = jobs[lease.jobID], ticket.round == job.uploadRound else {
+        try locked { (db: inout Shared) throws(UploadError) in
+            guard var ticket = db.tickets[lease.ticketID], var job = db.jobs[lease.jobID], ticket.round == job.uploadRound else {
                 try? fm.removeItem(at: lease.temporaryFile)
                 throw .accessDenied("the upload URL was revoked while the body was arriving")
             }
@@ -318,22 +325,22 @@ final class JobStore: @unchecked Sendable {
             } catch {
                 try? fm.removeItem(at: lease.temporaryFile)
                 ticket.use = .open
-                tickets[lease.ticketID] = ticket
+                db.tickets[lease.ticketID] = ticket
                 throw .internalError("could not store the upload: \(error.localizedDescription)")
             }
             ticket.use = .used
-            tickets[lease.ticketID] = ticket
+            db.tickets[lease.ticketID] = ticket
             job.parts[lease.role, default: [:]][lease.part] = UploadedPart(partNumber: lease.part, etag: etag, size: size)
-            jobs[lease.jobID] = job
+            db.jobs[lease.jobID] = job
         }
     }
 
     /// Releases a URL whose body did not arrive completely; it may be used again.
     func abandonUpload(_ lease: UploadLease) {
-        lock.withLock {
-            if var ticket = tickets[lease.ticketID], ticket.use == .inProgress {
+        shared.withLockedValue { db in
+            if var ticket = db.tickets[lease.ticketID], ticket.use == .inProgress {
                 ticket.use = .open
-                tickets[lease.ticketID] = ticket
+                db.tickets[lease.ticketID] = ticket
             }
         }
         try? FileManager.default.removeItem(at: lease.temporaryFile)
@@ -341,22 +348,22 @@ final class JobStore: @unchecked Sendable {
 
     // MARK: - Test access
 
-    func snapshot(_ id: String) -> JobSnapshot? { lock.withLock { jobs[id]?.snapshot() } }
+    func snapshot(_ id: String) -> JobSnapshot? { shared.withLockedValue { db in db.jobs[id]?.snapshot() } }
 
-    func state(_ id: String) -> String? { lock.withLock { jobs[id]?.state } }
+    func state(_ id: String) -> String? { shared.withLockedValue { db in db.jobs[id]?.state } }
 
-    func storedFile(_ id: String, role: Role) -> URL? { lock.withLock { jobs[id]?.files[role] } }
+    func storedFile(_ id: String, role: Role) -> URL? { shared.withLockedValue { db in db.jobs[id]?.files[role] } }
 
     func uploadedParts(_ id: String, role: Role) -> [UploadedPart] {
-        lock.withLock { (jobs[id]?.parts[role] ?? [:]).values.sorted { $0.partNumber < $1.partNumber } }
+        shared.withLockedValue { db in (db.jobs[id]?.parts[role] ?? [:]).values.sorted { $0.partNumber < $1.partNumber } }
     }
 
     /// Sets a job's state, creating a bare job when the id is unknown (tests drive reviews this way).
     func setState(_ id: String, _ state: String, log entry: ReviewLogEntry? = nil) throws(EmulatorError) {
         guard JobStates.all.contains(state) else { throw .unknownState(state, job: id) }
-        lock.withLock {
-            guard var job = jobs[id] ?? entry.map({ _ in Self.seededJob(id: id, state: state) }) else {
-                jobs[id] = Self.seededJob(id: id, state: state)
+        shared.withLockedValue { db in
+            guard var job = db.jobs[id] ?? entry.map({ _ in Self.seededJob(id: id, state: state) }) else {
+                db.jobs[id] = Self.seededJob(id: id, state: state)
                 return
             }
             job.state = state
@@ -368,22 +375,22 @@ final class JobStore: @unchecked Sendable {
                 job.log("ADMIN_SET_STATE", user: "ADMIN", description: "state set to \(state) by the emulator's control API",
                         at: job.lastUpdateTime)
             }
-            jobs[id] = job
+            db.jobs[id] = job
         }
     }
 
     // MARK: - Helpers (call with the lock held where they read state)
 
-    private func issueTickets(for job: TrainingJob) -> WireUploadURLsResponse {
+    private func issueTickets(for job: TrainingJob, in db: inout Shared) -> TrainingJobUploadURLs {
         let expires = Int(Date().addingTimeInterval(Self.uploadValidity).timeIntervalSince1970)
         func url(_ role: Role, part: Int) -> String {
             let ticket = UploadTicket(
                 id: Randomness.hex(bytes: 12), jobID: job.id, role: role, part: part, round: job.uploadRound,
                 secret: Randomness.hex(bytes: 24), expires: expires)
-            tickets[ticket.id] = ticket
-            return "\(baseURL)/upload/\(ticket.id)?signature=\(ticket.secret)&expires=\(expires)"
+            db.tickets[ticket.id] = ticket
+            return "\(db.baseURL)/upload/\(ticket.id)?signature=\(ticket.secret)&expires=\(expires)"
         }
-        return WireUploadURLsResponse(
+        return TrainingJobUploadURLs(
             jobID: job.id,
             trainingVideoUploadURL: (1...job.videoMultipartCount).map { url(.trainingVideo, part: $0) },
             actionVideoUploadURL: (1...job.actionVideoMultipartCount).map { url(.actionVideo, part: $0) },

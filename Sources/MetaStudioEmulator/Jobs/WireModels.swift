@@ -29,8 +29,11 @@ struct WireSampleBasicInfo: Codable, Sendable, Equatable {
     }
 }
 
-/// Body of Create (`Create2dModelTrainingJobReq`).
-struct WireCreateRequest: Decodable, Sendable {
+/// Body of Create (`Create2dModelTrainingJobReq`) and of Update (`Update2dModelTrainingJobReq`), which share most
+/// fields: `model_version`, `is_ondemand_resource`, `is_flexus`, `is_live_copy` and `is_only_human_model` are Create's
+/// alone, `samples_basic_info` is Update's alone. Every field is optional here; Create's validation asks for `name`.
+/// Like any body, a call's unused fields are decoded and ignored.
+struct WireJobRequest: Decodable, Sendable {
     var name: String?
     var contact: String?
     var commandMessage: String?
@@ -45,6 +48,7 @@ struct WireCreateRequest: Decodable, Sendable {
     var isFastFlexus: Bool?
     var isLiveCopy: Bool?
     var isOnlyHumanModel: Bool?
+    var samplesBasicInfo: [WireSampleBasicInfo]?
     var audioSourceType: String?
     var voiceProperties: WireVoiceProperties?
     var supportedService: [String]?
@@ -55,34 +59,8 @@ struct WireCreateRequest: Decodable, Sendable {
         case isBackgroundReplacement = "is_background_replacement", batchName = "batch_name", tags
         case modelVersion = "model_version", isOndemandResource = "is_ondemand_resource", isFlexus = "is_flexus"
         case isFastFlexus = "is_fast_flexus", isLiveCopy = "is_live_copy", isOnlyHumanModel = "is_only_human_model"
-        case audioSourceType = "audio_source_type", voiceProperties = "voice_properties"
-        case supportedService = "supported_service"
-    }
-}
-
-/// Body of Update (`Update2dModelTrainingJobReq`); every field optional.
-struct WireUpdateRequest: Decodable, Sendable {
-    var name: String?
-    var contact: String?
-    var commandMessage: String?
-    var videoMultipartCount: Int?
-    var actionVideoMultipartCount: Int?
-    var isBackgroundReplacement: Bool?
-    var batchName: String?
-    var tags: [String]?
-    var isFastFlexus: Bool?
-    var samplesBasicInfo: [WireSampleBasicInfo]?
-    var voiceProperties: WireVoiceProperties?
-    var supportedService: [String]?
-    var audioSourceType: String?
-
-    enum CodingKeys: String, CodingKey {
-        case name, contact, commandMessage = "command_message", videoMultipartCount = "video_multipart_count"
-        case actionVideoMultipartCount = "action_video_multipart_count"
-        case isBackgroundReplacement = "is_background_replacement", batchName = "batch_name", tags
-        case isFastFlexus = "is_fast_flexus", samplesBasicInfo = "samples_basic_info"
+        case samplesBasicInfo = "samples_basic_info", audioSourceType = "audio_source_type"
         case voiceProperties = "voice_properties", supportedService = "supported_service"
-        case audioSourceType = "audio_source_type"
     }
 }
 
@@ -107,29 +85,6 @@ struct WireCommandRequest: Decodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case command, commandMessage = "command_message", commentData = "comment_data"
         case operationReason = "operation_reason"
-    }
-}
-
-/// Response of Create and Update: the job id and the upload URLs.
-struct WireUploadURLsResponse: Encodable, Sendable {
-    var jobID: String
-    var trainingVideoUploadURL: [String]
-    var actionVideoUploadURL: [String]
-    var audioUploadURL: String?
-    var coverUploadURL: String?
-    var idCardImage1UploadURL: String?
-    var idCardImage2UploadURL: String?
-    var grantFileUploadURL: String?
-    var preBeautyImageUploadURL: String?
-    var postBeautyImageUploadURL: String?
-
-    enum CodingKeys: String, CodingKey {
-        case jobID = "job_id", trainingVideoUploadURL = "training_video_upload_url"
-        case actionVideoUploadURL = "action_video_upload_url", audioUploadURL = "audio_upload_url"
-        case coverUploadURL = "cover_upload_url", idCardImage1UploadURL = "id_card_image1_upload_url"
-        case idCardImage2UploadURL = "id_card_image2_upload_url", grantFileUploadURL = "grant_file_upload_url"
-        case preBeautyImageUploadURL = "pre_beauty_image_upload_url"
-        case postBeautyImageUploadURL = "post_beauty_image_upload_url"
     }
 }
 

@@ -97,14 +97,14 @@ public struct JobStatusReport: Sendable, Encodable {
     /// rejection (the caller knows the endpoint and project options it was given).
     public init(job: TrainingJob, updateCommand: String) {
         let summary = job.summary
-        self.jobID = summary.jobId
+        self.jobID = summary.jobID
         self.name = summary.name
         self.state = summary.state.rawValue
         self.phase = Phase(summary.state)
         self.explanation = JobState.knownValues.contains(summary.state)
             ? summary.state.explanation : "a state this tool does not know; see the console"
         self.history = Self.newestFirst(job.operationLogs ?? []).map(Self.entry)
-        self.nextStep = Self.nextStep(phase: phase, jobID: summary.jobId, updateCommand: updateCommand,
+        self.nextStep = Self.nextStep(phase: phase, jobID: summary.jobID, updateCommand: updateCommand,
                                       history: history)
     }
 

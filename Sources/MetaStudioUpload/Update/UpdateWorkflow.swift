@@ -31,18 +31,17 @@ public struct UpdateWorkflow: Sendable {
     /// - Throws: ``UpdateError`` (`refusedState`, `uploadFailed`, …) or the client's errors for failed service calls.
     public func run(_ options: UpdateOptions, events: @escaping @Sendable (UpdateEvent) -> Void = { _ in }) async throws
         -> UpdateOutcome {
-        let files = options.files.map { UpdateFile(role: $0.role, path: Self.absolutePath($0.path)) }
+        let files = Self.absoluteFiles(options.files)
 
         // 1. Lint: a failing file stops everything before any request is made.
-        events(.step(name: "lint", message: "Checking \(files.count) file(s) against the service's rules"))
-        let report = await linter.lint(files: files.map { (path: $0.path, role: $0.role) })
+        let report = await Self.lint(files, linter: linter, events: events)
         guard report.passed else { return .lintFailed(report) }
 
         if options.resume { return try await resume(options, files: files, report: report, events: events) }
 
         // 2. Show: Update is allowed only after a failed review.
         events(.step(name: "show", message: "Checking the state of job \(options.jobID)"))
-        let state = try await service.jobState(jobID: options.jobID)
+        let state = try await service.showJob(jobID: options.jobID).body.summary.state
         guard state.allowsUpdate else { throw UpdateError.refusedState(jobID: options.jobID, state: state) }
 
         let planned = try plan(files, partSize: options.partSize)
@@ -59,7 +58,7 @@ public struct UpdateWorkflow: Sendable {
 
         // 3. Update: new single-use URLs for every file.
         events(.step(name: "update", message: "Updating job \(options.jobID)"))
-        let urls = try await service.updateJob(jobID: options.jobID, request: request)
+        let urls = try await service.updateJob(jobID: options.jobID, request).body
         // From here on the job waits for its files: every failure is reported as one after the update (exit 4).
         var journalSaved = false
         do {
@@ -86,6 +85,19 @@ public struct UpdateWorkflow: Sendable {
     }
 
     // MARK: - Steps
+
+    /// Step 1 on its own: lints `files` (relative paths are taken from the current directory) as ``run(_:events:)``
+    /// does before any request; for a caller that cannot make requests yet but reports failing files first.
+    public static func lint(_ files: [UpdateFile], linter: Linter = Linter(),
+                            events: @escaping @Sendable (UpdateEvent) -> Void = { _ in }) async -> LintReport {
+        let files = Self.absoluteFiles(files)
+        events(.step(name: "lint", message: "Checking \(files.count) file(s) against the service's rules"))
+        return await linter.lint(files: files.map { (path: $0.path, role: $0.role) })
+    }
+
+    private static func absoluteFiles(_ files: [UpdateFile]) -> [UpdateFile] {
+        files.map { UpdateFile(role: $0.role, path: absolutePath($0.path)) }
+    }
 
     private func resume(_ options: UpdateOptions, files: [UpdateFile], report: LintReport,
                         events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> UpdateOutcome {
@@ -114,7 +126,7 @@ public struct UpdateWorkflow: Sendable {
         }
         let submitted = journal.commandsSent.contains(TrainingCommand.submitVerifying.rawValue)
         events(.step(name: "show", message: "Checking the state of job \(options.jobID)"))
-        let state = try await service.jobState(jobID: options.jobID)
+        let state = try await service.showJob(jobID: options.jobID).body.summary.state
         if !submitted, !(state.allowsUpdate || state == .waitFileUpload) {
             throw UpdateError.refusedState(jobID: options.jobID, state: state)
         }
@@ -133,7 +145,7 @@ public struct UpdateWorkflow: Sendable {
                       !journal.commandsSent.contains(multipart.confirm.rawValue),
                       !journal.files[index].parts.allSatisfy(\.uploaded) else { continue }
                 events(.step(name: "resume", message: "Asking the service which \(journal.files[index].role.rawValue) parts it already has"))
-                let answer = try await service.executeCommand(jobID: options.jobID, command: multipart.list)
+                let answer = try await service.executeCommand(jobID: options.jobID, multipart.list).body
                 let held = Set((answer.multipartData ?? []).compactMap(\.partNumberValue))
                 for part in journal.files[index].parts.indices where held.contains(journal.files[index].parts[part].part.number) {
                     journal.files[index].parts[part].uploaded = true
@@ -200,7 +212,7 @@ public struct UpdateWorkflow: Sendable {
             let isSubmit = command == .submitVerifying
             events(.step(name: isSubmit ? "submit" : "confirm",
                          message: isSubmit ? "Submitting job \(options.jobID) for review" : "Sending \(command.rawValue)"))
-            let answer = try await service.executeCommand(jobID: options.jobID, command: command)
+            let answer = try await service.executeCommand(jobID: options.jobID, command).body
             if !answer.succeeded {
                 throw UpdateError.commandFailed(command: command.rawValue, jobID: options.jobID,
                                                 reason: answer.failureMessage ?? "the service answered EXCUTE_FAILED")
@@ -225,13 +237,26 @@ public struct UpdateWorkflow: Sendable {
         case .actionVideo: command = .getActionVideoMultipartUploaded
         default: return false
         }
-        for attempt in 1...max(retry.maxAttempts, 6) {
-            let answer = try await service.executeCommand(jobID: jobID, command: command)
-            if (answer.multipartData ?? []).contains(where: { $0.partNumberValue == task.part.number }) { return true }
-            try await Task.sleep(for: max(Duration.nanoseconds(retry.backoffCeiling(forRetry: attempt).nanoseconds), .milliseconds(500)) * attempt)
+        // Pauses grow predictably from half a second (no jitter): the part either arrives or it does not.
+        let polling = RetryPolicy(maxAttempts: max(retry.maxAttempts, 6), baseDelay: .milliseconds(500),
+                                  maxDelay: max(retry.maxDelay, .seconds(4)), jitter: .none)
+        do {
+            return try await polling.run { _ in
+                let answer = try await service.executeCommand(jobID: jobID, command).body
+                guard (answer.multipartData ?? []).contains(where: { $0.partNumberValue == task.part.number }) else {
+                    throw PartNotListed()
+                }
+                return true
+            } shouldRetry: { error, _ in
+                error is PartNotListed
+            }
+        } catch is PartNotListed {
+            return false
         }
-        return false
     }
+
+    /// The service does not (yet) list the part asked about.
+    private struct PartNotListed: Error {}
 
     // MARK: - Planning
 

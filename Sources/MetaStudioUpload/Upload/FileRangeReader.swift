@@ -107,8 +107,8 @@ struct FileRangeReaderError: Error, CustomStringConvertible {
     var description: String { "\(path): \(reason)" }
 }
 
-/// Owns a read-only file descriptor and closes it when released (immutable after creation, hence Sendable).
-final class FileDescriptorBox: @unchecked Sendable {
+/// Owns a read-only file descriptor and closes it when released.
+final class FileDescriptorBox: Sendable {
     let fd: Int32
 
     init(path: String) throws {

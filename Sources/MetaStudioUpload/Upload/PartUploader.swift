@@ -1,50 +1,11 @@
 public import AsyncHTTPClient
 import Foundation
 public import MetaStudio
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 public import NIOPosix
-public import Preflight
-
-
-/// One part to PUT: a byte range of a file and the signed URL it goes to.
-public struct PartUploadTask: Hashable, Sendable {
-    /// Index of the file among those being uploaded (for progress and journal bookkeeping).
-    public var fileIndex: Int
-    /// Path of the file.
-    public var path: String
-    /// What the file is for.
-    public var role: Role
-    /// The byte range.
-    public var part: FilePart
-    /// How many parts the file has (for messages).
-    public var partCount: Int
-    /// The signed upload URL; a secret, never shown whole.
-    public var url: String
-    /// The `Content-Type` the URL requires.
-    public var contentType: String
-
-    /// Creates a task.
-    public init(fileIndex: Int, path: String, role: Role, part: FilePart, partCount: Int, url: String, contentType: String) {
-        self.fileIndex = fileIndex
-        self.path = path
-        self.role = role
-        self.part = part
-        self.partCount = partCount
-        self.url = url
-        self.contentType = contentType
-    }
-}
-
-/// Something that happened during an upload, for progress displays.
-public enum UploadEvent: Sendable {
-    /// Bytes of a file were handed to the network (negative when a failed attempt's bytes are taken back).
-    case bytesSent(fileIndex: Int, bytes: Int64)
-    /// A part was uploaded (HTTP 2xx).
-    case partUploaded(fileIndex: Int, part: Int)
-    /// A part failed and is retried after a pause; `reason` has no secrets.
-    case retrying(fileIndex: Int, part: Int, attempt: Int, reason: String)
-}
+import Preflight
 
 /// Uploads parts of files to signed URLs, streaming each part from disk, several at a time, retrying failures.
 public struct PartUploader: Sendable {
@@ -110,33 +71,36 @@ public struct PartUploader: Sendable {
 
     private func uploadWithRetries(_ task: PartUploadTask, events: @escaping @Sendable (UploadEvent) -> Void,
                                    alreadyUploaded: @escaping @Sendable (PartUploadTask) async throws -> Bool) async throws {
-        var attempt = 1
-        while true {
-            try Task.checkCancellation()
-            let counter = SentCounter()
-            do {
-                try await uploadOnce(task) { bytes in
-                    counter.add(bytes)
-                    events(.bytesSent(fileIndex: task.fileIndex, bytes: Int64(bytes)))
+        var attempts = 0
+        do {
+            try await retry.run { attempt in
+                attempts = attempt
+                try Task.checkCancellation()
+                let counter = SentCounter()
+                do {
+                    try await uploadOnce(task) { bytes in
+                        counter.add(bytes)
+                        events(.bytesSent(fileIndex: task.fileIndex, bytes: Int64(bytes)))
+                    }
+                } catch let failure as PartFailure {
+                    let sent = counter.total
+                    if sent > 0 { events(.bytesSent(fileIndex: task.fileIndex, bytes: -sent)) }
+                    if Task.isCancelled { throw CancellationError() }
+                    if failure.status == 403, try await alreadyUploaded(task) {
+                        events(.bytesSent(fileIndex: task.fileIndex, bytes: task.part.length))
+                        return
+                    }
+                    throw failure
                 }
-                return
-            } catch let failure as PartFailure {
-                let sent = counter.total
-                if sent > 0 { events(.bytesSent(fileIndex: task.fileIndex, bytes: -sent)) }
-                if Task.isCancelled { throw CancellationError() }
-                if failure.status == 403, try await alreadyUploaded(task) {
-                    events(.bytesSent(fileIndex: task.fileIndex, bytes: task.part.length))
-                    return
-                }
-                guard failure.retryable, attempt < retry.maxAttempts else {
-                    let tries = attempt == 1 ? "" : " (after \(attempt) attempts)"
-                    throw UpdateError.uploadFailed(path: task.path, role: task.role, part: task.part.number,
-                                                   of: task.partCount, reason: failure.reason + tries)
-                }
+            } shouldRetry: { error, attempt in
+                guard let failure = error as? PartFailure, failure.retryable else { return false }
                 events(.retrying(fileIndex: task.fileIndex, part: task.part.number, attempt: attempt + 1, reason: failure.reason))
-                try await retry.pause(beforeRetry: attempt)
-                attempt += 1
+                return true
             }
+        } catch let failure as PartFailure {
+            let tries = attempts == 1 ? "" : " (after \(attempts) attempts)"
+            throw UpdateError.uploadFailed(path: task.path, role: task.role, part: task.part.number,
+                                           of: task.partCount, reason: failure.reason + tries)
         }
     }
 
@@ -214,23 +178,8 @@ struct PartFailure: Error {
 }
 
 /// Counts the bytes of one attempt so they can be taken back from the progress if it fails.
-private final class SentCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Int64 = 0
-    func add(_ bytes: Int) { lock.withLock { value += Int64(bytes) } }
-    var total: Int64 { lock.withLock { value } }
-}
-
-/// Signed URLs shown safely: scheme, host, port and path, never the query (it holds the signature).
-public enum UploadURLText {
-    /// `https://host/path?…` for a URL with a query, `https://host/path` otherwise (see `URLRedaction`).
-    public static func redacted(_ url: String) -> String {
-        URLRedaction.redact(url)
-    }
-
-    /// Removes any copy of `url`'s query string from `text`.
-    static func scrub(_ text: String, url: String) -> String {
-        guard let query = URLComponents(string: url)?.percentEncodedQuery, !query.isEmpty else { return text }
-        return text.replacingOccurrences(of: query, with: "…")
-    }
+private struct SentCounter: Sendable {
+    private let value = NIOLockedValueBox<Int64>(0)
+    func add(_ bytes: Int) { value.withLockedValue { $0 += Int64(bytes) } }
+    var total: Int64 { value.withLockedValue { $0 } }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Byte counts as people read them (binary units), and parsed back from flags like `16MiB`.
-public enum ByteCountText {
+package enum ByteCountText {
     /// Formats a byte count in binary units with at most one decimal: `12 bytes`, `740 KiB`, `5.2 GiB`.
-    public static func format(_ count: Int64) -> String {
+    package static func format(_ count: Int64) -> String {
         let units = ["KiB", "MiB", "GiB", "TiB"]
         var value = Double(count)
         guard value >= 1024 else { return "\(count) bytes" }
@@ -16,7 +16,7 @@ public enum ByteCountText {
     }
 
     /// Parses `123`, `100KiB`, `100k`, `16MiB`, `16M`, `1GiB`, `1g` (binary multiples; case-insensitive); nil if malformed.
-    public static func parse(_ text: String) -> Int64? {
+    package static func parse(_ text: String) -> Int64? {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         let digits = trimmed.prefix { $0.isNumber }
         guard !digits.isEmpty, let number = Int64(digits) else { return nil }

@@ -44,31 +44,35 @@ struct DurationRule: Rule {
                             expected: expected, actual: "unknown")]
         }
         // When both break the same limit, the one further past it is named.
+        let judged: Length, limit: Double, broken: String, rule: String, beyond: String, advice: String
         switch check {
         case .tooShort:
-            guard let judged = lengths.filter({ $0.seconds < minimum }).min(by: { $0.seconds < $1.seconds }) else { return [] }
-            let advice = "record a longer take (the review wants 3 to 10 minutes, 5 to 6 is typical)."
-            let gap = Format.seconds(minimum - judged.seconds)
-            guard let other = Self.other(judged, file: file, picture: picture) else {
-                return [finding("\(Format.seconds(judged.seconds)) is \(gap) short of the 3-minute minimum (\(Format.seconds(minimum))); \(advice)",
-                                expected: expected, actual: Format.seconds(judged.seconds))]
-            }
-            return [finding("\(Self.lasts(judged, other: other, media: media)); the review needs at least \(Format.seconds(minimum))\(Self.ofWhat(judged)), \(gap) more: \(advice)",
-                            expected: expected, actual: Self.actual(judged, other))]
+            guard let shortest = lengths.filter({ $0.seconds < minimum }).min(by: { $0.seconds < $1.seconds }) else { return [] }
+            judged = shortest
+            limit = minimum
+            broken = "short of the 3-minute minimum"
+            rule = "needs at least"
+            beyond = "more"
+            advice = "record a longer take (the review wants 3 to 10 minutes, 5 to 6 is typical)."
         case .tooLong:
-            guard let judged = lengths.filter({ $0.seconds > maximum }).max(by: { $0.seconds < $1.seconds }) else { return [] }
+            guard let longest = lengths.filter({ $0.seconds > maximum }).max(by: { $0.seconds < $1.seconds }) else { return [] }
+            judged = longest
+            limit = maximum
+            broken = "over the 10-minute maximum"
+            rule = "accepts at most"
+            beyond = "over"
             let output = Format.shellQuoted(Format.replacingExtension(of: subject.path, with: "trimmed.mp4"))
-            let advice = "trim it, e.g. keep the first 10 minutes without re-encoding: ffmpeg -i \(Format.shellQuoted(subject.path)) -t 600 -map 0 -c copy -movflags +faststart \(output)"
-            let gap = Format.seconds(judged.seconds - maximum)
-            guard let other = Self.other(judged, file: file, picture: picture) else {
-                return [finding("\(Format.seconds(judged.seconds)) is \(gap) over the 10-minute maximum (\(Format.seconds(maximum))); \(advice)",
-                                expected: expected, actual: Format.seconds(judged.seconds))]
-            }
-            return [finding("\(Self.lasts(judged, other: other, media: media)); the review accepts at most \(Format.seconds(maximum))\(Self.ofWhat(judged)), \(gap) over: \(advice)",
-                            expected: expected, actual: Self.actual(judged, other))]
+            advice = "trim it, e.g. keep the first 10 minutes without re-encoding: ffmpeg -i \(Format.shellQuoted(subject.path)) -t 600 -map 0 -c copy -movflags +faststart \(output)"
         case .unknown:
             return []
         }
+        let gap = Format.seconds(abs(judged.seconds - limit))
+        guard let other = Self.other(judged, file: file, picture: picture) else {
+            return [finding("\(Format.seconds(judged.seconds)) is \(gap) \(broken) (\(Format.seconds(limit))); \(advice)",
+                            expected: expected, actual: Format.seconds(judged.seconds))]
+        }
+        return [finding("\(Self.lasts(judged, other: other, media: media)); the review \(rule) \(Format.seconds(limit))\(Self.ofWhat(judged)), \(gap) \(beyond): \(advice)",
+                        expected: expected, actual: Self.actual(judged, other))]
     }
 
     /// The length not judged, when it is known and differs from the judged one as the messages show seconds.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NIOConcurrencyHelpers
 import MetaStudioEmulator
 
 /// `preflight emulator`: runs the loopback emulator of the MetaStudio training-job API until SIGINT/SIGTERM.
@@ -108,38 +109,44 @@ struct EmulatorCommand: AsyncParsableCommand {
 }
 
 /// Turns SIGINT/SIGTERM into an awaitable event (the default handlers are replaced while it lives).
-private final class SignalWaiter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var sources: [any DispatchSourceSignal] = []
-    private var continuation: CheckedContinuation<Int32, Never>?
-    private var received: Int32?
+private final class SignalWaiter: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<Int32, Never>?
+        var received: Int32?
+    }
+
+    private let state: NIOLockedValueBox<State>
+    /// Only kept alive, never touched after `init`. Dispatch sources are thread-safe but not marked `Sendable`.
+    nonisolated(unsafe) private let sources: [any DispatchSourceSignal]
 
     init(signals: [Int32]) {
         let queue = DispatchQueue(label: "preflight.emulator.signals")
-        for number in signals {
+        let state = NIOLockedValueBox(State())
+        self.state = state
+        sources = signals.map { number in
             Foundation.signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { [weak self] in self?.fire(number) }
+            source.setEventHandler { Self.fire(number, state: state) }
             source.resume()
-            sources.append(source)
+            return source
         }
     }
 
-    private func fire(_ number: Int32) {
-        let waiting: CheckedContinuation<Int32, Never>? = lock.withLock {
-            guard received == nil else { return nil }
-            received = number
-            defer { continuation = nil }
-            return continuation
+    private static func fire(_ number: Int32, state: NIOLockedValueBox<State>) {
+        let waiting: CheckedContinuation<Int32, Never>? = state.withLockedValue { state in
+            guard state.received == nil else { return nil }
+            state.received = number
+            defer { state.continuation = nil }
+            return state.continuation
         }
         waiting?.resume(returning: number)
     }
 
     func wait() async -> Int32 {
         await withCheckedContinuation { (continuation: CheckedContinuation<Int32, Never>) in
-            let already: Int32? = lock.withLock {
-                if let received { return received }
-                self.continuation = continuation
+            let already: Int32? = state.withLockedValue { state in
+                if let received = state.received { return received }
+                state.continuation = continuation
                 return nil
             }
             if let already { continuation.resume(returning: already) }

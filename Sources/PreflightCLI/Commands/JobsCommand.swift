@@ -93,7 +93,7 @@ struct JobsListCommand: AsyncParsableCommand {
     }
 
     static func rows(_ jobs: [TrainingJobSummary]) -> [Row] {
-        jobs.map { Row(jobID: $0.jobId, name: $0.name, state: $0.state.rawValue, batchName: $0.batchName, tags: $0.tags,
+        jobs.map { Row(jobID: $0.jobID, name: $0.name, state: $0.state.rawValue, batchName: $0.batchName, tags: $0.tags,
                        createTime: $0.createTime, lastUpdateTime: $0.lastUpdateTime) }
     }
 
@@ -145,7 +145,7 @@ struct JobsDeleteCommand: AsyncParsableCommand {
         let jobID = self.jobID, yes = self.yes
         let outcome = await Result { () async throws -> String in
             try await jobCall("jobs delete", jobID: jobID) {
-                let job = try await client.showJob(id: jobID).body.summary
+                let job = try await client.showJob(jobID: jobID).body.summary
                 guard job.state.allowsDelete else {
                     let allowed = JobState.deletableStates.map(\.rawValue).sorted().joined(separator: ", ")
                     printError("preflight: jobs delete: job \(jobID) is \(job.state.rawValue); the service deletes only jobs in \(allowed). Nothing was deleted.")
@@ -155,7 +155,7 @@ struct JobsDeleteCommand: AsyncParsableCommand {
                     printError("preflight: jobs delete: this deletes job \(jobID) (\(job.name), \(job.state.rawValue)) and its files for good; run again with --yes")
                     throw ExitStatus.usage
                 }
-                _ = try await client.deleteJob(id: jobID)
+                _ = try await client.deleteJob(jobID: jobID)
                 return "Deleted job \(jobID) (\(job.name)).\n"
             }
         }

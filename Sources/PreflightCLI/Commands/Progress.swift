@@ -1,11 +1,12 @@
 import Foundation
 import MetaStudio
 import MetaStudioUpload
+import NIOConcurrencyHelpers
 import Preflight
 
 /// Shows an update's progress on standard error: one redrawn bar per file on a terminal (bytes, rate, time left),
 /// or a plain line per file every few seconds otherwise. Never shows URLs.
-final class UploadProgressDisplay: @unchecked Sendable {
+final class UploadProgressDisplay: Sendable {
     private struct FileState {
         var label: String
         var total: Int64
@@ -14,14 +15,18 @@ final class UploadProgressDisplay: @unchecked Sendable {
         var partsDone = 0
     }
 
-    private let lock = NSLock()
+    /// What is drawn, guarded by one lock (drawing happens under it, so lines never interleave).
+    private struct State {
+        var files: [FileState] = []
+        var started: ContinuousClock.Instant?
+        var linesDrawn = 0
+        var ticker: Task<Void, Never>?
+        var lastPlain: [String] = []
+    }
+
     private let interactive: Bool
     private let interval: Duration
-    private var files: [FileState] = []
-    private var started: ContinuousClock.Instant?
-    private var linesDrawn = 0
-    private var ticker: Task<Void, Never>?
-    private var lastPlain: [String] = []
+    private let state = NIOLockedValueBox(State())
 
     /// - Parameter interactive: draw bars (standard error is a terminal) rather than plain periodic lines.
     init(interactive: Bool) {
@@ -39,27 +44,27 @@ final class UploadProgressDisplay: @unchecked Sendable {
     func handle(_ event: UpdateEvent) {
         switch event {
         case .step(_, let message):
-            lock.withLock {
-                clearBars()
+            state.withLockedValue { state in
+                state.linesDrawn = 0
                 printError("preflight: \(message)")
             }
         case .uploadStarting(let statuses):
-            lock.withLock {
-                files = statuses.map {
+            state.withLockedValue { state in
+                state.files = statuses.map {
                     FileState(label: "\($0.role.rawValue) \(URL(fileURLWithPath: $0.path).lastPathComponent)",
                               total: $0.totalBytes, alreadyUploaded: $0.uploadedBytes)
                 }
-                started = .now
+                state.started = .now
             }
             startTicking()
         case .upload(.bytesSent(let index, let bytes)):
-            lock.withLock { if files.indices.contains(index) { files[index].sentThisRun += bytes } }
+            state.withLockedValue { state in if state.files.indices.contains(index) { state.files[index].sentThisRun += bytes } }
         case .upload(.partUploaded(let index, _)):
-            lock.withLock { if files.indices.contains(index) { files[index].partsDone += 1 } }
+            state.withLockedValue { state in if state.files.indices.contains(index) { state.files[index].partsDone += 1 } }
         case .upload(.retrying(let index, let part, let attempt, let reason)):
-            lock.withLock {
-                clearBars()
-                let label = files.indices.contains(index) ? files[index].label : "file \(index)"
+            state.withLockedValue { state in
+                state.linesDrawn = 0
+                let label = state.files.indices.contains(index) ? state.files[index].label : "file \(index)"
                 printError("preflight: \(label) part \(part): \(reason); retrying (attempt \(attempt))")
             }
         }
@@ -67,16 +72,15 @@ final class UploadProgressDisplay: @unchecked Sendable {
 
     /// Stops the ticker and draws the final state.
     func finish() {
-        let task = lock.withLock { () -> Task<Void, Never>? in
-            let task = ticker
-            ticker = nil
-            return task
+        let task = state.withLockedValue { state -> Task<Void, Never>? in
+            defer { state.ticker = nil }
+            return state.ticker
         }
         task?.cancel()
-        lock.withLock {
-            guard !files.isEmpty else { return }
-            render(final: true)
-            if interactive { linesDrawn = 0 }
+        state.withLockedValue { state in
+            guard !state.files.isEmpty else { return }
+            render(&state, final: true)
+            if interactive { state.linesDrawn = 0 }
         }
     }
 
@@ -86,30 +90,25 @@ final class UploadProgressDisplay: @unchecked Sendable {
             while !Task.isCancelled {
                 try? await Task.sleep(for: interval)
                 guard let self, !Task.isCancelled else { return }
-                self.lock.withLock { self.render(final: false) }
+                self.state.withLockedValue { self.render(&$0, final: false) }
             }
         }
-        lock.withLock { ticker = task }
+        state.withLockedValue { $0.ticker = task }
     }
 
-    /// Call with the lock held.
-    private func render(final: Bool) {
-        let elapsed = started.map { Self.seconds(ContinuousClock.now - $0) } ?? 0
-        let lines = files.map { line(for: $0, elapsed: elapsed) }
+    /// Draws `state`; called with the lock held.
+    private func render(_ state: inout State, final: Bool) {
+        let elapsed = state.started.map { Self.seconds(ContinuousClock.now - $0) } ?? 0
+        let lines = state.files.map { line(for: $0, elapsed: elapsed) }
         if interactive {
-            var text = linesDrawn > 0 ? "\u{1B}[\(linesDrawn)F" : ""
+            var text = state.linesDrawn > 0 ? "\u{1B}[\(state.linesDrawn)F" : ""
             for line in lines { text += "\u{1B}[2K" + line + "\n" }
             FileHandle.standardError.write(Data(text.utf8))
-            linesDrawn = lines.count
-        } else if final || lines != lastPlain {
+            state.linesDrawn = lines.count
+        } else if final || lines != state.lastPlain {
             for line in lines { printError("preflight: " + line) }
-            lastPlain = lines
+            state.lastPlain = lines
         }
-    }
-
-    /// Call with the lock held: forget the bars so the next text starts below them.
-    private func clearBars() {
-        linesDrawn = 0
     }
 
     private func line(for file: FileState, elapsed: Double) -> String {

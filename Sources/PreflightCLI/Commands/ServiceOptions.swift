@@ -15,7 +15,7 @@ struct ServiceOptions: ParsableArguments {
     func client() throws -> MetaStudioClient {
         do {
             return MetaStudioClient(configuration: try MetaStudioClientConfiguration.fromEnvironment(
-                ProcessInfo.processInfo.environment, region: region, endpoint: endpoint, projectId: projectID))
+                ProcessInfo.processInfo.environment, region: region, endpoint: endpoint, projectID: projectID))
         } catch {
             printError("preflight: \(error)")
             throw ExitStatus.toolFailed

@@ -24,7 +24,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let client = try service.client()
-        let outcome = await Result { try await jobCall("status", jobID: jobID) { try await client.showJob(id: jobID).body } }
+        let outcome = await Result { try await jobCall("status", jobID: jobID) { try await client.showJob(jobID: jobID).body } }
         try? await client.shutdown()
         let report = JobStatusReport(job: try outcome.get(), updateCommand: updateCommand(jobID: jobID, service: service))
         writeOut(format == .json ? JobStatusText.json(report) : JobStatusText.text(report))

@@ -160,35 +160,30 @@ struct UpdateCommand: AsyncParsableCommand {
             ?? UpdateJournal.defaultURL(jobID: jobID, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
 
         // A configuration problem is reported after lint, so that failing files are always reported first (exit 1).
-        let client: MetaStudioClient?
-        let service: any TrainingJobUpdating
-        let project: String
-        do {
-            let configuration = try MetaStudioClientConfiguration.fromEnvironment(
-                environment, region: region, endpoint: endpoint, projectId: projectID)
-            let created = MetaStudioClient(configuration: configuration)
-            client = created
-            service = created
-            project = configuration.projectId
-        } catch {
-            client = nil
-            service = UnavailableService(error: error)
-            project = projectID ?? environment[MetaStudioClientConfiguration.projectIdVariable] ?? ""
+        let configuration = Result {
+            try MetaStudioClientConfiguration.fromEnvironment(
+                environment, region: region, endpoint: endpoint, projectID: projectID)
         }
-
-        let options = UpdateOptions(
-            projectID: project, jobID: jobID, files: files, request: request,
-            partSize: partSize.flatMap(ByteCountText.parse), parallelism: parallel, submit: submit, dryRun: dryRun,
-            resume: resume, journalURL: journalURL)
         let display = UploadProgressDisplay(interactive: UploadProgressDisplay.stderrIsInteractive())
         let outcome: Result<UpdateOutcome, any Error>
-        do {
-            outcome = .success(try await UpdateWorkflow(service: service).run(options) { display.handle($0) })
-        } catch {
-            outcome = .failure(error)
+        switch configuration {
+        case .success(let configuration):
+            let client = MetaStudioClient(configuration: configuration)
+            let options = UpdateOptions(
+                projectID: configuration.projectID, jobID: jobID, files: files, request: request,
+                partSize: partSize.flatMap(ByteCountText.parse), parallelism: parallel, submit: submit, dryRun: dryRun,
+                resume: resume, journalURL: journalURL)
+            do {
+                outcome = .success(try await UpdateWorkflow(service: client).run(options) { display.handle($0) })
+            } catch {
+                outcome = .failure(error)
+            }
+            try? await client.shutdown()
+        case .failure(let error):
+            let report = await UpdateWorkflow.lint(files, events: { display.handle($0) })
+            outcome = report.passed ? .failure(error) : .success(.lintFailed(report))
         }
         display.finish()
-        try? await client?.shutdown()
 
         switch outcome {
         case .success(.lintFailed(let report)):
@@ -199,12 +194,12 @@ struct UpdateCommand: AsyncParsableCommand {
             throw ExitStatus.lintFailed
         case .success(.planned(let plan, _)):
             switch format {
-            case .json: writeOut(UpdateOutput.json(UpdateOutput(status: "planned", plan: plan)))
+            case .json: writeOut(UpdateOutput.json(.planned(plan)))
             case .text: writeOut(UpdateOutput.text(plan: plan))
             }
         case .success(.completed(let summary, _)):
             switch format {
-            case .json: writeOut(UpdateOutput.json(UpdateOutput(status: "completed", summary: summary)))
+            case .json: writeOut(UpdateOutput.json(.completed(summary)))
             case .text: writeOut(UpdateOutput.text(summary: summary))
             }
         case .failure(let error):
@@ -212,7 +207,7 @@ struct UpdateCommand: AsyncParsableCommand {
             let message = String(describing: error)
             printError("preflight: update: \(message)")
             if format == .json {
-                writeOut(UpdateOutput.json(UpdateOutput(status: "failed", error: .init(kind: kind, message: message))))
+                writeOut(UpdateOutput.json(.failed(kind: kind, message: message)))
             }
             throw status
         }
@@ -233,46 +228,34 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 }
 
-/// Stands in for the client when its configuration failed, so that lint still runs first; every call throws.
-private struct UnavailableService: TrainingJobUpdating {
-    let error: any Error & Sendable
+/// The JSON `update` prints: `status` plus exactly one of the plan, the summary or the error.
+enum UpdateOutput: Encodable {
+    case planned(UpdatePlan)
+    case completed(UpdateSummary)
+    case failed(kind: String, message: String)
 
-    init(error: any Error) {
-        self.error = UnavailableServiceError(description: String(describing: error), wrapped: error as? MetaStudioClientError)
+    private enum CodingKeys: String, CodingKey { case status, plan, summary, error }
+    private enum ErrorKeys: String, CodingKey { case kind, message }
+
+    var status: String {
+        switch self {
+        case .planned: return "planned"
+        case .completed: return "completed"
+        case .failed: return "failed"
+        }
     }
 
-    func jobState(jobID: String) async throws -> JobState { throw unwrap() }
-    func updateJob(jobID: String, request: UpdateTrainingJobRequest) async throws -> TrainingJobUploadURLs { throw unwrap() }
-    func executeCommand(jobID: String, command: TrainingCommand) async throws -> TrainingCommandResponse { throw unwrap() }
-
-    private func unwrap() -> any Error {
-        if let boxed = error as? UnavailableServiceError, let wrapped = boxed.wrapped { return wrapped }
-        return error
-    }
-}
-
-private struct UnavailableServiceError: Error, CustomStringConvertible, Sendable {
-    let description: String
-    let wrapped: MetaStudioClientError?
-}
-
-/// The JSON `update` prints: `status` plus the plan, the summary or the error.
-struct UpdateOutput: Encodable {
-    struct Failure: Encodable {
-        var kind: String
-        var message: String
-    }
-
-    var status: String
-    var plan: UpdatePlan?
-    var summary: UpdateSummary?
-    var error: Failure?
-
-    init(status: String, plan: UpdatePlan? = nil, summary: UpdateSummary? = nil, error: Failure? = nil) {
-        self.status = status
-        self.plan = plan
-        self.summary = summary
-        self.error = error
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        switch self {
+        case .planned(let plan): try container.encode(plan, forKey: .plan)
+        case .completed(let summary): try container.encode(summary, forKey: .summary)
+        case .failed(let kind, let message):
+            var error = container.nestedContainer(keyedBy: ErrorKeys.self, forKey: .error)
+            try error.encode(kind, forKey: .kind)
+            try error.encode(message, forKey: .message)
+        }
     }
 
     static func json(_ output: UpdateOutput) -> String {

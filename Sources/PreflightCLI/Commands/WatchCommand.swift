@@ -58,7 +58,7 @@ struct WatchCommand: AsyncParsableCommand {
         let jobID = self.jobID
         let watch = Task {
             try await jobCall("watch", jobID: jobID) {
-                try await watcher.watch(jobID: jobID, show: { try await client.showJob(id: $0).body },
+                try await watcher.watch(jobID: jobID, show: { try await client.showJob(jobID: $0).body },
                                         events: { display.handle($0) })
             }
         }
@@ -109,12 +109,12 @@ final class WatchDisplay: Sendable {
         let now = Self.clock()
         switch event {
         case .changed(let job):
-            let line = "\(now)  \(job.summary.jobId): \(job.summary.state.rawValue) (\(job.summary.state.explanation))"
+            let line = "\(now)  \(job.summary.jobID): \(job.summary.state.rawValue) (\(job.summary.state.explanation))"
             state.withLockedValue { $0.lastState = job.summary.state.rawValue }
             if interactive { redraw(line) } else { writeOut(line + "\n") }
         case .unchanged(let job, let next):
             if interactive {
-                redraw("\(now)  \(job.summary.jobId): \(job.summary.state.rawValue), checked; next check in \(Self.words(next))")
+                redraw("\(now)  \(job.summary.jobID): \(job.summary.state.rawValue), checked; next check in \(Self.words(next))")
             }
         case .pollFailed(let reason, let next):
             let line = "\(now)  poll failed (\(reason)); trying again in \(Self.words(next))"

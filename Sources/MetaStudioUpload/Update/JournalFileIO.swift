@@ -1,0 +1,81 @@
+import CoreFoundation
+package import Foundation
+import MetaStudio
+
+/// Reads and writes journals; writes are atomic and private (mode 0600).
+package enum JournalFileIO {
+    /// Reads the journal at `url`.
+    /// - Throws: ``UpdateError`` when the file is missing, unreadable, not a journal, or of another version.
+    package static func read(_ url: URL) throws -> UpdateJournal {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw UpdateError.journal(path: url.path, reason: "cannot be read (\(Self.reason(error))); "
+                + "without it there is nothing to resume: run the update again without --resume")
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let journal: UpdateJournal
+        do {
+            journal = try decoder.decode(UpdateJournal.self, from: data)
+        } catch {
+            throw UpdateError.journal(path: url.path, reason: "is not a preflight update journal")
+        }
+        guard journal.version == UpdateJournal.currentVersion else {
+            throw UpdateError.journal(path: url.path, reason: "has format version \(journal.version); "
+                + "this preflight writes version \(UpdateJournal.currentVersion)")
+        }
+        return journal
+    }
+
+    /// Writes `journal` to `url` atomically: a private temporary file beside it, fsync, rename, fsync of the folder.
+    /// - Throws: ``UpdateError`` (`journal`) naming the path when any step fails.
+    package static func write(_ journal: UpdateJournal, to url: URL) throws {
+        let encoder = StableJSON.encoder(pretty: true)
+        let data: Data
+        do {
+            data = try encoder.encode(journal)
+        } catch {
+            throw UpdateError.journal(path: url.path, reason: "could not be encoded")
+        }
+        let directory = url.deletingLastPathComponent().path
+        let temporary = url.path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw UpdateError.journal(path: url.path, reason: "could not be written (\(String(cString: strerror(errno))))")
+        }
+        var failure: String?
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            failure = "write failed"
+        }
+        if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        close(fd)
+        if failure == nil, rename(temporary, url.path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw UpdateError.journal(path: url.path, reason: "could not be written (\(failure))")
+        }
+        let dirFD = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dirFD >= 0 {
+            _ = fsync(dirFD)
+            close(dirFD)
+        }
+    }
+
+    /// Removes the journal after the update finished; a missing file is fine.
+    package static func remove(_ url: URL) {
+        unlink(url.path)
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return nsError.code == NSFileReadNoSuchFileError ? "no such file" : "read error"
+    }
+}
