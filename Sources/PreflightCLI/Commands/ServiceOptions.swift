@@ -11,11 +11,21 @@ struct ServiceOptions: ParsableArguments {
     @Option(help: "Endpoint URL instead of a region (HTTPS, or http on loopback).")
     var endpoint: String?
 
+    func validate() throws {
+        if region != nil && endpoint != nil { throw ValidationError("give --region or --endpoint, not both") }
+    }
+
+    /// The client configuration for these options and the credentials in `environment`.
+    func configuration(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> MetaStudioClientConfiguration {
+        try MetaStudioClientConfiguration.fromEnvironment(environment, region: region, endpoint: endpoint,
+                                                          projectID: projectID)
+    }
+
     /// A client for these options and the environment's credentials; a configuration problem exits 2 with advice.
     func client() throws -> MetaStudioClient {
         do {
-            return MetaStudioClient(configuration: try MetaStudioClientConfiguration.fromEnvironment(
-                ProcessInfo.processInfo.environment, region: region, endpoint: endpoint, projectID: projectID))
+            return MetaStudioClient(configuration: try configuration())
         } catch {
             printError("preflight: \(error)")
             throw ExitStatus.toolFailed

@@ -87,14 +87,9 @@ struct UpdateCommand: AsyncParsableCommand {
     var fastFlexus: Bool?
 
     // The job and the service.
-    @Option(name: .customLong("project-id"), help: "Project id (default: $CLOUD_SDK_PROJECT_ID).")
-    var projectID: String?
     @Option(name: .customLong("job-id"), help: "The job to update.")
     var jobID: String
-    @Option(help: "Region, e.g. cn-north-4 (default cn-north-4).")
-    var region: String?
-    @Option(help: "Endpoint URL instead of a region (HTTPS, or http on loopback).")
-    var endpoint: String?
+    @OptionGroup var service: ServiceOptions
 
     // Upload behaviour.
     @Option(help: "Parts uploaded at once (1–64).")
@@ -135,7 +130,6 @@ struct UpdateCommand: AsyncParsableCommand {
                 throw ValidationError("--part-size must be between 100KiB and 5GiB")
             }
         }
-        if region != nil && endpoint != nil { throw ValidationError("give --region or --endpoint, not both") }
         for service in supportedServices where !SupportedService.knownValues.map(\.rawValue).contains(service) {
             throw ValidationError("--supported-service '\(service)' is not one of VIDEO_2D, LIVE_2D, CHAT_2D")
         }
@@ -160,10 +154,7 @@ struct UpdateCommand: AsyncParsableCommand {
             ?? UpdateJournal.defaultURL(jobID: jobID, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
 
         // A configuration problem is reported after lint, so that failing files are always reported first (exit 1).
-        let configuration = Result {
-            try MetaStudioClientConfiguration.fromEnvironment(
-                environment, region: region, endpoint: endpoint, projectID: projectID)
-        }
+        let configuration = Result { try service.configuration(environment) }
         let display = UploadProgressDisplay(interactive: UploadProgressDisplay.stderrIsInteractive())
         let outcome: Result<UpdateOutcome, any Error>
         switch configuration {
