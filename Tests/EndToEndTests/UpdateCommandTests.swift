@@ -199,6 +199,37 @@ struct UpdateCommandTests {
         }
     }
 
+    @Test("--output writes the result to files (text to the terminal, JSON to a file), lint failures included")
+    func outputFiles() async throws {
+        try await EmulatorProcess.with() { emulator in
+            let folder = try TemporaryDirectory()
+            let planJSON = folder.url.appendingPathComponent("plan.json").path
+            let planText = folder.url.appendingPathComponent("plan.txt").path
+            let training = try await E2EUpdateInputs.path("training.mp4")
+            let result = try await runPreflight(["update"] + emulator.target + ["--training-video", training, "--dry-run",
+                                                                                "--output", "json:" + planJSON, "--output", "text:" + planText],
+                                                environment: emulator.clientEnvironment)
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            #expect(result.stdout.contains("Dry run: job \(emulator.jobID)"), "text still goes to standard output")
+            let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planJSON))) as? [String: Any])
+            #expect(plan["status"] as? String == "planned")
+            #expect(try String(contentsOfFile: planText, encoding: .utf8) == result.stdout)
+
+            let lintJSON = folder.url.appendingPathComponent("lint.json").path
+            let short = try await E2EUpdateInputs.path("short.mp4")
+            let failing = try await runPreflight(["update"] + emulator.target + ["--training-video", short, "--output", lintJSON,
+                                                                                 "--format", "json"],
+                                                 environment: emulator.clientEnvironment)
+            #expect(failing.status == 1)
+            #expect(failing.stdout.isEmpty, "a bare FILE takes the place of standard output")
+            let lint = try await runPreflight(["lint", "--format", "json", short])
+            #expect(try String(contentsOfFile: lintJSON, encoding: .utf8) == lint.stdout)
+
+            let junit = try await runPreflight(["update"] + emulator.target + ["--training-video", short, "--output", "junit:x.xml"])
+            #expect(junit.status == 64 && junit.stderr.contains("text or json"))
+        }
+    }
+
     @Test("usage errors exit 64", arguments: [
         ["update", "--job-id", "j"],
         ["update", "--job-id", "j", "--training-video", "a.mp4", "--part-size", "10KiB"],

@@ -54,13 +54,7 @@ struct LintCommand: AsyncParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or directory to check.") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        if output.filter({ $0.format == nil }).count > 1 {
-            throw ValidationError("Only one --output may be a bare FILE (it takes the --format report); give the others as FORMAT:FILE.")
-        }
-        var seen = Set<String>()
-        for destination in output where !seen.insert(URL(fileURLWithPath: destination.path).standardizedFileURL.path).inserted {
-            throw ValidationError("Two --output options name the same file, \(destination.path); give each report a file of its own.")
-        }
+        try ReportDestination.validate(output)
     }
 
     func run() async throws {
@@ -131,6 +125,18 @@ struct ReportDestination {
 
     /// Parses `FORMAT:FILE` or `FILE`. A prefix before the first colon that holds no slash is a format, and must be a
     /// known one; a file whose name has a colon can be given as `./name:with:colon`.
+    /// Checks a command's `--output` list: at most one bare FILE, and no file named twice.
+    static func validate(_ destinations: [ReportDestination]) throws {
+        if destinations.filter({ $0.format == nil }).count > 1 {
+            throw ValidationError("Only one --output may be a bare FILE (it takes the --format report); give the others as FORMAT:FILE.")
+        }
+        var seen = Set<String>()
+        for destination in destinations
+        where !seen.insert(URL(fileURLWithPath: destination.path).standardizedFileURL.path).inserted {
+            throw ValidationError("Two --output options name the same file, \(destination.path); give each report a file of its own.")
+        }
+    }
+
     static func parse(_ argument: String) throws -> ReportDestination {
         let formats = ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")
         if let colon = argument.firstIndex(of: ":"), !argument[..<colon].contains("/") {

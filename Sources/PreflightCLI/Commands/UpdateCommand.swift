@@ -106,6 +106,19 @@ struct UpdateCommand: AsyncParsableCommand {
     var journal: String?
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write the result to a file: FORMAT:FILE (text or json), or a bare FILE for the --format result instead of standard output. Repeatable.",
+        valueName: "[format:]file"), completion: .file(), transform: UpdateCommand.destination)
+    var output: [ReportDestination] = []
+
+    /// Parses an `--output` value; update writes text or JSON only.
+    static func destination(_ argument: String) throws -> ReportDestination {
+        let destination = try ReportDestination.parse(argument)
+        if let format = destination.format, OutputFormat(rawValue: format.rawValue) == nil {
+            throw ValidationError("update writes text or json, not \(format.rawValue) (--output \(argument))")
+        }
+        return destination
+    }
 
     var files: [UpdateFile] {
         let pairs: [(Role, String?)] = [
@@ -117,6 +130,7 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 
     func validate() throws {
+        try ReportDestination.validate(output)
         if files.isEmpty {
             throw ValidationError("give at least one file, e.g. --training-video take-4.mp4")
         }
@@ -176,32 +190,52 @@ struct UpdateCommand: AsyncParsableCommand {
         }
         display.finish()
 
+        // One rendering per format, written to the --output files and (unless a bare FILE took its place) stdout.
+        let status: ExitCode
+        let render: (OutputFormat, Bool) -> String?
         switch outcome {
         case .success(.lintFailed(let report)):
-            switch format {
-            case .json: writeOut(JSONReporter().render(report))
-            case .text: writeOut(TextReporter(colour: stdoutWantsColour()).render(report))
+            status = ExitStatus.lintFailed
+            render = { format, colour in
+                format == .json ? JSONReporter().render(report) : TextReporter(colour: colour).render(report)
             }
-            throw ExitStatus.lintFailed
         case .success(.planned(let plan, _)):
-            switch format {
-            case .json: writeOut(UpdateOutput.json(.planned(plan)))
-            case .text: writeOut(UpdateOutput.text(plan: plan))
-            }
+            status = ExitStatus.success
+            render = { format, _ in format == .json ? UpdateOutput.json(.planned(plan)) : UpdateOutput.text(plan: plan) }
         case .success(.completed(let summary, _)):
-            switch format {
-            case .json: writeOut(UpdateOutput.json(.completed(summary)))
-            case .text: writeOut(UpdateOutput.text(summary: summary))
+            status = ExitStatus.success
+            render = { format, _ in
+                format == .json ? UpdateOutput.json(.completed(summary)) : UpdateOutput.text(summary: summary)
             }
         case .failure(let error):
-            let (status, kind) = Self.classify(error)
+            let (exit, kind) = Self.classify(error)
             let message = String(describing: error)
             printError("preflight: update: \(message)")
-            if format == .json {
-                writeOut(UpdateOutput.json(.failed(kind: kind, message: message)))
+            status = exit
+            render = { format, _ in
+                format == .json ? UpdateOutput.json(.failed(kind: kind, message: message)) : "preflight: update: \(message)\n"
             }
-            throw status
         }
+        var failedWrites = false
+        for destination in output {
+            let destinationFormat = destination.format.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? format
+            guard let text = render(destinationFormat, false) else { continue }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: destination.path), options: .atomic)
+            } catch {
+                printError("preflight: could not write the \(destinationFormat.rawValue) result to \(destination.path): \(LintCommand.reason(error, path: destination.path))")
+                failedWrites = true
+            }
+        }
+        let failed: Bool
+        if case .failure = outcome { failed = true } else { failed = false }
+        // On failure the message is already on stderr: stdout gets only the JSON form.
+        if !output.contains(where: { $0.format == nil }), !(failed && format == .text),
+           let text = render(format, format == .text && stdoutWantsColour()) {
+            writeOut(text)
+        }
+        if status == ExitStatus.success && failedWrites { throw ExitStatus.toolFailed }
+        throw status
     }
 
     /// The exit status and a stable error kind for an error.
