@@ -71,6 +71,11 @@ public struct Linter: Sendable {
         return LintReport(files: reports.compactMap { $0 })
     }
 
+    /// Runs synchronous inspection work on a thread of the linter's pool (tests call the inspectors through it).
+    func onThreadPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async throws -> T {
+        try await threadPool.runIfActive(body)
+    }
+
     /// Reads what the role needs from one file, then runs the role's rules, on the calling thread.
     static func lintSync(path: String, role: Role) -> FileReport {
         switch inspect(path: path, role: role) {
