@@ -34,6 +34,11 @@ public enum MediaFile {
                 integrity: IndexIntegrity(checked: false, indexedSamples: 0, samplesOutsideFile: 0, indexedEnd: nil))
         }
 
+        if ContainerSniffer.isTextPlaylist(file.prefix) {
+            // An HLS playlist or an ffconcat script names other files; judge it by what it is, and open none of them.
+            throw MediaProbeError(path: path, reason: .notMedia(detail: "a text playlist, not a video"))
+        }
+
         let session: DemuxerSession
         do {
             // A file that starts with an ftyp box is ISO base media: go straight to the MP4/MOV demuxer.
@@ -99,6 +104,9 @@ public enum MediaFile {
         case ENOENT: return MediaProbeError(path: path, reason: .notFound)
         case EACCES, EPERM: return MediaProbeError(path: path, reason: .permissionDenied)
         case EISDIR: return MediaProbeError(path: path, reason: .isDirectory)
+        case EINVAL:
+            // libavformat recognised a format outside DemuxerSession.demuxerWhitelist.
+            return MediaProbeError(path: path, reason: .notMedia(detail: "a format Preflight does not open, not a video, picture or audio file"))
         default: return MediaProbeError(path: path, reason: .notMedia(detail: error.message))
         }
     }

@@ -12,6 +12,15 @@ enum ContainerSniffer {
         return (bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6)
     }
 
+    /// Whether the bytes are the start of a text playlist or script that names other files: an HLS/M3U playlist
+    /// (`#EXTM3U`) or an ffconcat script (`ffconcat version`), after an optional UTF-8 byte-order mark and blank space.
+    static func isTextPlaylist(_ bytes: [UInt8]) -> Bool {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        let text = bytes[start...]
+        return text.starts(with: Array("#EXTM3U".utf8)) || text.starts(with: Array("ffconcat version".utf8))
+    }
+
     /// Finds the `ftyp` box among the top-level boxes in `bytes` and returns its brands; nil when there is none
     /// before the first `moov`, `mdat` or `moof`, or the prefix ends first.
     static func fileTypeBrands(in bytes: [UInt8]) -> FileTypeBrands? {
