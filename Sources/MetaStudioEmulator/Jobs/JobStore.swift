@@ -9,19 +9,25 @@ import Preflight
 final class JobStore: @unchecked Sendable {
     let projectID: String
     let storageRoot: URL
+    /// The most bytes one PUT to an upload URL may carry.
+    let maximumUploadSize: Int64
     private let lock = NSLock()
     private var jobs: [String: TrainingJob] = [:]
     private var tickets: [String: UploadTicket] = [:]
     private var assembling: Set<String> = []
     private var baseURL = "http://127.0.0.1"
+    /// The secret the `/__emulator/…` control endpoints require (``ControlAPI/tokenHeader``), made fresh per emulator.
+    let controlToken = Randomness.hex(bytes: 16)
 
     /// How long an upload URL stays valid.
     static let uploadValidity: TimeInterval = 24 * 3600
 
-    init(projectID: String, storageRoot: URL, seeded: [String: String]) throws {
+    init(projectID: String, storageRoot: URL, seeded: [String: String], maximumUploadSize: Int64 = EmulatorConfiguration.defaultMaximumUploadSize) throws {
         self.projectID = projectID
         self.storageRoot = storageRoot
+        self.maximumUploadSize = maximumUploadSize
         for (id, state) in seeded.sorted(by: { $0.key < $1.key }) {
+            guard StoragePath.isValidJobID(id) else { throw EmulatorError.invalidJobID(id) }
             guard JobStates.all.contains(state) else { throw EmulatorError.unknownState(state, job: id) }
             jobs[id] = Self.seededJob(id: id, state: state)
         }
@@ -90,7 +96,7 @@ final class JobStore: @unchecked Sendable {
     }
 
     func update(_ id: String, _ request: WireUpdateRequest) throws(APIError) -> WireUploadURLsResponse {
-        let (response, oldRoundFolder) = try locked { () throws(APIError) -> (WireUploadURLsResponse, URL) in
+        let (response, oldRoundFolder) = try locked { () throws(APIError) -> (WireUploadURLsResponse, URL?) in
             guard var job = jobs[id] else { throw .jobNotFound(id) }
             guard JobStates.updatable.contains(job.state) else {
                 throw .wrongState(job: id, state: job.state, call: "update", allowed: JobStates.updatable)
@@ -121,7 +127,7 @@ final class JobStore: @unchecked Sendable {
             jobs[id] = job
             return (response, oldRound)
         }
-        try? FileManager.default.removeItem(at: oldRoundFolder)
+        if let oldRoundFolder { try? FileManager.default.removeItem(at: oldRoundFolder) }
         return response
     }
 
@@ -134,7 +140,7 @@ final class JobStore: @unchecked Sendable {
             jobs[id] = nil
             tickets = tickets.filter { $0.value.jobID != id }
         }
-        try? FileManager.default.removeItem(at: jobFolder(id))
+        if let folder = jobFolder(id) { try? FileManager.default.removeItem(at: folder) }
     }
 
     // MARK: - Commands
@@ -181,11 +187,13 @@ final class JobStore: @unchecked Sendable {
                     "\(role.label) part(s) \(list) of \(expected) not uploaded; PUT every URL of \(role.wire.uploadURLField) before \(command)")
             }
             if job.assembledRoles.contains(role) { return .alreadyDone }
+            guard let folder = roundFolder(job: id, round: job.uploadRound),
+                  let destination = StoragePath.below(storageRoot, [id, role.storedFileName]) else {
+                throw .internalError("job \(id) has no storage folder below the emulator's storage")
+            }
             assembling.insert(key)
-            let folder = roundFolder(job: id, round: job.uploadRound)
             let files = (1...expected).map { folder.appendingPathComponent(Self.partFileName(role: role, part: $0)) }
-            return .assemble(jobID: id, role: role, round: job.uploadRound, parts: files,
-                             destination: jobFolder(id).appendingPathComponent(role.storedFileName))
+            return .assemble(jobID: id, role: role, round: job.uploadRound, parts: files, destination: destination)
         }
     }
 
@@ -286,12 +294,14 @@ final class JobStore: @unchecked Sendable {
             guard mediaType == ticket.role.wire.contentType else {
                 throw .badContentType(contentType, expected: ticket.role.wire.contentType)
             }
+            guard let temporaryFile = StoragePath.below(
+                storageRoot, [ticket.jobID, "incoming", "\(ticketID)-\(Randomness.hex(bytes: 4)).tmp"]) else {
+                throw .internalError("job \(ticket.jobID) has no storage folder below the emulator's storage")
+            }
             ticket.use = .inProgress
             tickets[ticketID] = ticket
-            let incoming = jobFolder(ticket.jobID).appendingPathComponent("incoming")
-            return UploadLease(
-                ticketID: ticketID, jobID: ticket.jobID, role: ticket.role, part: ticket.part,
-                temporaryFile: incoming.appendingPathComponent("\(ticketID)-\(Randomness.hex(bytes: 4)).tmp"))
+            return UploadLease(ticketID: ticketID, jobID: ticket.jobID, role: ticket.role, part: ticket.part,
+                               temporaryFile: temporaryFile, maximumSize: maximumUploadSize)
         }
     }
 
@@ -306,11 +316,12 @@ final class JobStore: @unchecked Sendable {
             do {
                 let destination: URL
                 if lease.role.wire.multipart != nil {
-                    let folder = roundFolder(job: lease.jobID, round: ticket.round)
+                    guard let folder = roundFolder(job: lease.jobID, round: ticket.round) else { throw StorageEscape() }
                     try fm.createDirectory(at: folder, withIntermediateDirectories: true)
                     destination = folder.appendingPathComponent(Self.partFileName(role: lease.role, part: lease.part))
                 } else {
-                    destination = jobFolder(lease.jobID).appendingPathComponent(lease.role.storedFileName)
+                    guard let file = StoragePath.below(storageRoot, [lease.jobID, lease.role.storedFileName]) else { throw StorageEscape() }
+                    destination = file
                     job.files[lease.role] = destination
                 }
                 if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
@@ -353,6 +364,7 @@ final class JobStore: @unchecked Sendable {
 
     /// Sets a job's state, creating a bare job when the id is unknown (tests drive reviews this way).
     func setState(_ id: String, _ state: String) throws(EmulatorError) {
+        guard StoragePath.isValidJobID(id) else { throw .invalidJobID(id) }
         guard JobStates.all.contains(state) else { throw .unknownState(state, job: id) }
         lock.withLock {
             guard var job = jobs[id] else {
@@ -387,10 +399,20 @@ final class JobStore: @unchecked Sendable {
             postBeautyImageUploadURL: url(.postBeautyImage, part: 1))
     }
 
-    func jobFolder(_ id: String) -> URL { storageRoot.appendingPathComponent(id, isDirectory: true) }
+    /// The job's folder below the storage root; nil for an id that is not a job id or would lead outside it.
+    func jobFolder(_ id: String) -> URL? {
+        guard StoragePath.isValidJobID(id) else { return nil }
+        return StoragePath.below(storageRoot, [id], isDirectory: true)
+    }
 
-    private func roundFolder(job id: String, round: Int) -> URL {
-        jobFolder(id).appendingPathComponent("round-\(round)", isDirectory: true)
+    private func roundFolder(job id: String, round: Int) -> URL? {
+        guard StoragePath.isValidJobID(id) else { return nil }
+        return StoragePath.below(storageRoot, [id, "round-\(round)"], isDirectory: true)
+    }
+
+    /// A path that would leave the storage folder (never for ids the store accepted).
+    private struct StorageEscape: Error, CustomStringConvertible {
+        var description: String { "the path would leave the emulator's storage folder" }
     }
 
     private static func partFileName(role: Role, part: Int) -> String { "\(role.wire.name)-\(part).part" }
