@@ -78,6 +78,11 @@ public struct Linter: Sendable {
 
     /// Reads what the role needs from one file, then runs the role's rules, on the calling thread.
     static func lintSync(path: String, role: Role) -> FileReport {
+        if FileDiscovery.isLinkToDirectory(path) {
+            let error = MediaProbeError(path: path, reason: .other(
+                code: ELOOP, detail: "a symbolic link to a folder, which lint does not follow; give the folder itself"))
+            return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(for: error)], media: nil)
+        }
         switch inspect(path: path, role: role) {
         case .failure(let error):
             return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(for: error)], media: nil)

@@ -86,7 +86,15 @@ final class DemuxerSession {
     func findStreamInfo(probeSize: Int, analyzeDuration: Double) throws(FFmpegError) {
         formatContext.pointee.probesize = Int64(probeSize)
         formatContext.pointee.max_analyze_duration = Int64(analyzeDuration * Double(cffmpeg_time_base()))
-        try check(avformat_find_stream_info(formatContext, nil))
+        // The decoders this pass opens refuse pictures over the pixel limit before allocating them.
+        let count = Int(formatContext.pointee.nb_streams)
+        var perStream = [OpaquePointer?](repeating: nil, count: count)
+        for index in 0..<count {
+            av_dict_set(&perStream[index], "max_pixels", String(MediaFile.maximumPixels), 0)
+        }
+        defer { for index in 0..<count { av_dict_free(&perStream[index]) } }
+        let result = perStream.withUnsafeMutableBufferPointer { avformat_find_stream_info(formatContext, $0.baseAddress) }
+        try check(result)
     }
 
     /// The value of a container-level metadata tag, e.g. `major_brand`.
