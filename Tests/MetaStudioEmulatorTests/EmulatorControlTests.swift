@@ -12,7 +12,7 @@ struct EmulatorControlTests {
         let request = HTTPClientRequestBuilder.make(
             url: h.baseURL.absoluteString + "/__emulator/" + path, method: method,
             headers: [(name: "Content-Type", value: "application/json"), (name: "X-Emulator-Token", value: h.server.controlToken)], body: body)
-        return try await h.execute(request, timeout: .seconds(10))
+        return try await h.execute(request, timeout: .seconds(30))
     }
 
     @Test func faultsCanBeInjectedOverHTTP() async throws {

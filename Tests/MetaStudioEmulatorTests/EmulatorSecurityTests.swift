@@ -16,7 +16,7 @@ struct EmulatorSecurityTests {
         if let token { headers.append((name: "X-Emulator-Token", value: token)) }
         let request = HTTPClientRequestBuilder.make(
             url: h.baseURL.absoluteString + "/__emulator/" + path, method: method, headers: headers, body: body)
-        return try await h.execute(request, timeout: .seconds(10))
+        return try await h.execute(request, timeout: .seconds(30))
     }
 
     /// Every file below `folder`, as paths relative to it.
