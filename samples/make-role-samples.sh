@@ -40,7 +40,8 @@ picture pass/id-card-back.jpg 428x270
 picture pass/pre-beauty.jpg 180x320
 picture pass/post-beauty.png 180x320
 picture pass/grant-photo.jpg 310x438
-printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' >pass/grant.pdf
+# Two objects, the cross-reference table giving their byte offsets (9 and 58), the trailer, and startxref (110).
+printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\nxref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000058 00000 n \ntrailer << /Size 3 /Root 1 0 R >>\nstartxref\n110\n%%%%EOF\n' >pass/grant.pdf
 tone .work/take-1.wav 2
 tone .work/take-2.mp3 2
 zipped pass/audio.zip take-1.wav=.work/take-1.wav take-2.mp3=.work/take-2.mp3

@@ -15,6 +15,9 @@ public enum MediaFile {
     /// Bytes and seconds of packets read for containers whose header does not describe the streams (MPEG-TS, images…).
     static let streamInfoProbeSize = 2 << 20
     static let streamInfoDuration: Double = 5
+    /// The largest picture decoded, in pixels (64 Mi, e.g. 8192×8192): a small PNG can declare 12000×12000 and make
+    /// its decoder allocate over half a gigabyte. Pictures the roles need are far smaller; 4K video is 8.3 megapixels.
+    public static let maximumPixels = 64 * 1024 * 1024
 
     /// Probes the file at `path` from its header and index, without decoding frames or reading the media data.
     ///
@@ -32,6 +35,17 @@ public enum MediaFile {
                 container: ContainerFacts(family: .zip, formatName: "zip", majorBrand: nil, compatibleBrands: []),
                 duration: nil, bitRate: nil, streams: [],
                 integrity: IndexIntegrity(checked: false, indexedSamples: 0, samplesOutsideFile: 0, indexedEnd: nil))
+        }
+
+        if ContainerSniffer.isTextPlaylist(file.prefix) {
+            // An HLS playlist or an ffconcat script names other files; judge it by what it is, and open none of them.
+            throw MediaProbeError(path: path, reason: .notMedia(detail: "a text playlist, not a video"))
+        }
+
+        if let size = ContainerSniffer.pictureSize(in: file.prefix), size.width * size.height > maximumPixels {
+            // Refused from the header, before a decoder allocates the picture (libavcodec's max_pixels is the backstop).
+            throw MediaProbeError(path: path, reason: .undecodable(
+                detail: "a \(size.width)×\(size.height) picture is over the limit of \(maximumPixels / (1024 * 1024)) Mi pixels Preflight decodes"))
         }
 
         let session: DemuxerSession
@@ -99,6 +113,9 @@ public enum MediaFile {
         case ENOENT: return MediaProbeError(path: path, reason: .notFound)
         case EACCES, EPERM: return MediaProbeError(path: path, reason: .permissionDenied)
         case EISDIR: return MediaProbeError(path: path, reason: .isDirectory)
+        case EINVAL:
+            // libavformat recognised a format outside DemuxerSession.demuxerWhitelist.
+            return MediaProbeError(path: path, reason: .notMedia(detail: "a format Preflight does not open, not a video, picture or audio file"))
         default: return MediaProbeError(path: path, reason: .notMedia(detail: error.message))
         }
     }

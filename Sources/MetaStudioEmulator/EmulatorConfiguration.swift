@@ -19,6 +19,11 @@ public struct EmulatorConfiguration: Sendable {
     public var host: String
     /// Must be set explicitly to bind anything other than a loopback address.
     public var allowNonLoopback: Bool
+    /// The most bytes one PUT to an upload URL may carry; a longer body is answered 400 `EntityTooLarge` and the
+    /// connection closed. Defaults to ``defaultMaximumUploadSize``.
+    public var maximumUploadSize: Int64
+    /// 5 GiB, OBS's limit for one PUT.
+    public static let defaultMaximumUploadSize: Int64 = 5 * 1024 * 1024 * 1024
     /// Called once per finished request (never with secrets: method, path without query, status).
     public var onRequest: (@Sendable (ReceivedRequest) -> Void)?
 
@@ -32,6 +37,7 @@ public struct EmulatorConfiguration: Sendable {
     ///   - maxClockSkew: the tolerated `X-Sdk-Date` skew (15 minutes by default, like the service).
     ///   - host: the address to bind (`127.0.0.1` by default).
     ///   - allowNonLoopback: opt-in for binding a non-loopback address.
+    ///   - maximumUploadSize: the most bytes one upload PUT may carry.
     ///   - onRequest: an observer called after each request, e.g. for a log line.
     public init(
         projectID: String,
@@ -42,6 +48,7 @@ public struct EmulatorConfiguration: Sendable {
         maxClockSkew: Duration = .seconds(15 * 60),
         host: String = "127.0.0.1",
         allowNonLoopback: Bool = false,
+        maximumUploadSize: Int64 = EmulatorConfiguration.defaultMaximumUploadSize,
         onRequest: (@Sendable (ReceivedRequest) -> Void)? = nil
     ) {
         self.projectID = projectID
@@ -52,6 +59,7 @@ public struct EmulatorConfiguration: Sendable {
         self.maxClockSkew = maxClockSkew
         self.host = host
         self.allowNonLoopback = allowNonLoopback
+        self.maximumUploadSize = maximumUploadSize
         self.onRequest = onRequest
     }
 }
@@ -67,6 +75,9 @@ public struct EmulatorError: Error, CustomStringConvertible, Sendable {
         EmulatorError("emulator: refusing to bind \(host): only loopback addresses are allowed unless allowNonLoopback is set")
     }
     static func alreadyStarted() -> EmulatorError { EmulatorError("emulator: start() was already called") }
+    static func invalidJobID(_ id: String) -> EmulatorError {
+        EmulatorError("emulator: '\(id)' is not a job id; use 1 to 64 letters, digits, '-' or '_'")
+    }
     static func unknownState(_ state: String, job: String) -> EmulatorError {
         EmulatorError("emulator: seeded job \(job) has unknown state \(state); use a state of the contract, e.g. AUTO_VERIFY_FAILED")
     }

@@ -77,7 +77,8 @@ public final class EmulatorServer: Sendable {
         } catch {
             throw EmulatorError("emulator: cannot create the storage folder \(storageDirectory.path): \(error.localizedDescription)")
         }
-        store = try JobStore(projectID: configuration.projectID, storageRoot: storageDirectory, seeded: configuration.seededJobs)
+        store = try JobStore(projectID: configuration.projectID, storageRoot: storageDirectory, seeded: configuration.seededJobs,
+                             maximumUploadSize: configuration.maximumUploadSize)
         log = RequestLog(observer: configuration.onRequest)
     }
 
@@ -194,6 +195,9 @@ public final class EmulatorServer: Sendable {
     }
 
     // MARK: - Test API
+
+    /// The token the `/__emulator/…` control endpoints require in their `X-Emulator-Token` header.
+    public var controlToken: String { store.controlToken }
 
     /// Plays `fault` on the next `times` requests that `matcher` selects (faults are used in injection order).
     public func injectFault(_ fault: EmulatorFault, matching matcher: FaultMatcher = .any, times: Int = 1) {

@@ -71,8 +71,18 @@ public struct Linter: Sendable {
         return LintReport(files: reports.compactMap { $0 })
     }
 
+    /// Runs synchronous inspection work on a thread of the linter's pool (tests call the inspectors through it).
+    func onThreadPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async throws -> T {
+        try await threadPool.runIfActive(body)
+    }
+
     /// Reads what the role needs from one file, then runs the role's rules, on the calling thread.
     static func lintSync(path: String, role: Role) -> FileReport {
+        if FileDiscovery.isLinkToDirectory(path) {
+            let error = MediaProbeError(path: path, reason: .other(
+                code: ELOOP, detail: "a symbolic link to a folder, which lint does not follow; give the folder itself"))
+            return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(for: error)], media: nil)
+        }
         switch inspect(path: path, role: role) {
         case .failure(let error):
             return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(for: error)], media: nil)

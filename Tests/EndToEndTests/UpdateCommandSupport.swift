@@ -9,10 +9,12 @@ final class EmulatorProcess: Sendable {
 
     let child: ChildProcess
     let baseURL: String
+    /// The token the control endpoints require, read from the start-up line.
+    let controlToken: String
     let storage: TemporaryDirectory
     let jobID: String
 
-    /// Starts the emulator and waits for its base URL (the first stdout line).
+    /// Starts the emulator and waits for its base URL and control token (the first stdout line).
     static func start(jobID: String = "job-e2e-1", state: String = "AUTO_VERIFY_FAILED") async throws -> EmulatorProcess {
         let storage = try TemporaryDirectory(prefix: "e2e-emulator")
         let child = try ChildProcess.start(
@@ -21,17 +23,18 @@ final class EmulatorProcess: Sendable {
              "--job", "\(jobID)=\(state)", "--storage", storage.url.path],
             timeout: 600)
         let line = await child.firstLine()?.trimmingCharacters(in: .whitespaces) ?? ""
-        guard line.hasPrefix("http://127.0.0.1:") else {
+        guard let start = EmulatorStartLine(line) else {
             child.send(SIGKILL)
             let result = await child.exit()
-            throw TestSupportError("preflight emulator did not print its base URL (got '\(line)'): \(result.stderr)")
+            throw TestSupportError("preflight emulator did not print its base URL and control token (got '\(line)'): \(result.stderr)")
         }
-        return EmulatorProcess(child: child, baseURL: line, storage: storage, jobID: jobID)
+        return EmulatorProcess(child: child, start: start, storage: storage, jobID: jobID)
     }
 
-    private init(child: ChildProcess, baseURL: String, storage: TemporaryDirectory, jobID: String) {
+    private init(child: ChildProcess, start: EmulatorStartLine, storage: TemporaryDirectory, jobID: String) {
         self.child = child
-        self.baseURL = baseURL
+        self.baseURL = start.baseURL
+        self.controlToken = start.controlToken
         self.storage = storage
         self.jobID = jobID
     }
@@ -65,7 +68,7 @@ final class EmulatorProcess: Sendable {
 
     @discardableResult
     func control(_ method: String, _ path: String, body: String? = nil) async throws -> Data {
-        var arguments = ["-s", "-f", "-X", method, baseURL + "/__emulator/" + path]
+        var arguments = ["-s", "-f", "-X", method, "-H", "\(EmulatorStartLine.tokenHeader): \(controlToken)", baseURL + "/__emulator/" + path]
         if let body { arguments += ["-H", "Content-Type: application/json", "--data-binary", body] }
         let result = try await runProcess("curl", arguments, timeout: 30)
         guard result.status == 0 else { throw TestSupportError("curl \(method) \(path) failed: \(result.status)") }

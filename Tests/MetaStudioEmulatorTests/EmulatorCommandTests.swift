@@ -15,8 +15,8 @@ struct EmulatorCommandTests {
             binary.path, ["emulator", "--project-id", "p-cli", "--token", "cli-token", "--job", "j1=AUTO_VERIFY_FAILED"],
             environment: ["CLOUD_SDK_AK": "CLIAK", "CLOUD_SDK_SK": "cli-secret-value"], timeout: 120)
         let firstLine = await emulator.firstLine()
-        let base = try #require(firstLine?.trimmingCharacters(in: .whitespaces))
-        #expect(base.hasPrefix("http://127.0.0.1:"))
+        let start = try #require(firstLine.flatMap { EmulatorStartLine($0.trimmingCharacters(in: .whitespaces)) })
+        let base = start.baseURL
 
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         do {

@@ -11,8 +11,8 @@ struct EmulatorControlTests {
         let body = try json.map { Array(try JSONSerialization.data(withJSONObject: $0)) }
         let request = HTTPClientRequestBuilder.make(
             url: h.baseURL.absoluteString + "/__emulator/" + path, method: method,
-            headers: [(name: "Content-Type", value: "application/json")], body: body)
-        return try await h.execute(request, timeout: .seconds(10))
+            headers: [(name: "Content-Type", value: "application/json"), (name: "X-Emulator-Token", value: h.server.controlToken)], body: body)
+        return try await h.execute(request, timeout: .seconds(30))
     }
 
     @Test func faultsCanBeInjectedOverHTTP() async throws {

@@ -68,15 +68,10 @@ struct UpdateInputs: Sendable {
     }
 
     /// A small complete PDF (one empty page), written by hand so no tool is needed.
-    static let minimalPDF = """
-        %PDF-1.4
-        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
-        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
-        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj
-        trailer << /Root 1 0 R /Size 4 >>
-        %%EOF
-
-        """
+    static let minimalPDF = MinimalPDF.text(objects: [
+        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ])
 }
 
 /// An emulator with one job, and a client for it; shut both down with `close()`.

@@ -12,6 +12,40 @@ enum ContainerSniffer {
         return (bytes[2] == 3 && bytes[3] == 4) || (bytes[2] == 5 && bytes[3] == 6)
     }
 
+    /// The picture size a PNG (its IHDR chunk) or a JPEG (its start-of-frame segment, when within `bytes`) declares;
+    /// nil for other files or when the header lies beyond the bytes given.
+    static func pictureSize(in bytes: [UInt8]) -> (width: Int, height: Int)? {
+        func big16(_ at: Int) -> Int { Int(bytes[at]) << 8 | Int(bytes[at + 1]) }
+        func big32(_ at: Int) -> Int { big16(at) << 16 | big16(at + 2) }
+        if bytes.count >= 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+           bytes[12...15].elementsEqual(Array("IHDR".utf8)) {
+            return (big32(16), big32(20))
+        }
+        guard bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 else { return nil }
+        var at = 2
+        while at + 9 <= bytes.count, bytes[at] == 0xFF {
+            let marker = bytes[at + 1]
+            if marker == 0xFF { at += 1; continue }
+            // SOF0…SOF15 carry the frame size; C4 (DHT), C8 (JPG) and CC (DAC) share the range but do not.
+            if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
+                return (big16(at + 7), big16(at + 5))
+            }
+            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { at += 2; continue }
+            if marker == 0xDA || marker == 0xD9 { return nil }
+            at += 2 + big16(at + 2)
+        }
+        return nil
+    }
+
+    /// Whether the bytes are the start of a text playlist or script that names other files: an HLS/M3U playlist
+    /// (`#EXTM3U`) or an ffconcat script (`ffconcat version`), after an optional UTF-8 byte-order mark and blank space.
+    static func isTextPlaylist(_ bytes: [UInt8]) -> Bool {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        let text = bytes[start...]
+        return text.starts(with: Array("#EXTM3U".utf8)) || text.starts(with: Array("ffconcat version".utf8))
+    }
+
     /// Finds the `ftyp` box among the top-level boxes in `bytes` and returns its brands; nil when there is none
     /// before the first `moov`, `mdat` or `moof`, or the prefix ends first.
     static func fileTypeBrands(in bytes: [UInt8]) -> FileTypeBrands? {

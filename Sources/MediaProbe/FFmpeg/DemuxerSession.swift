@@ -35,6 +35,11 @@ final class DemuxerSession {
         defer { av_dict_free(&options) }
         // Only plain files: a name such as `concat:a|b` or a playlist must not make FFmpeg open anything else.
         av_dict_set(&options, "protocol_whitelist", "file", 0)
+        // Only the demuxers the roles need, none of which opens other files: an HLS playlist or an ffconcat script
+        // named take.mp4 is refused rather than followed to the files it names (a FIFO among them would block open()).
+        av_dict_set(&options, "format_whitelist", Self.demuxerWhitelist, 0)
+        // image2 reads `%d` and glob patterns as numbered sequences of other files; one named file is all it may read.
+        av_dict_set(&options, "pattern_type", "none", 0)
         av_dict_set(&options, "probesize", String(probeSize), 0)
 
         // On failure avformat_open_input frees the context it was given and sets the pointer to nil.
@@ -46,6 +51,20 @@ final class DemuxerSession {
         guard let opened else { throw FFmpegError(code: cffmpeg_averror_invaliddata()) }
         formatContext = opened
     }
+
+    /// The demuxers a session may use: the video containers (MP4/MOV, Matroska/WebM, AVI, MPEG-TS/PS, FLV, ASF), the
+    /// single-picture demuxers of images, and the audio formats an audio ZIP may hold. Playlists and scripts that name
+    /// other files (hls, dash, concat, webm_dash_manifest) are not among them, nor is SVG (its renderer loads images).
+    static let demuxerWhitelist = [
+        "mov", "mp4", "m4a", "3gp", "3g2", "mj2", "matroska", "webm", "avi", "mpegts", "mpegtsraw", "mpeg", "mpegvideo",
+        "flv", "live_flv", "kux", "asf",
+        "image2", "image2pipe", "gif", "bmp_pipe", "cri_pipe", "dds_pipe", "dpx_pipe", "exr_pipe", "gem_pipe", "gif_pipe",
+        "j2k_pipe", "jpeg_pipe", "jpegls_pipe", "jpegxl_pipe", "pam_pipe", "pbm_pipe", "pcx_pipe", "pfm_pipe", "pgm_pipe",
+        "pgmyuv_pipe", "pgx_pipe", "phm_pipe", "photocd_pipe", "pictor_pipe", "png_pipe", "ppm_pipe", "psd_pipe",
+        "qdraw_pipe", "qoi_pipe", "sgi_pipe", "sunrast_pipe", "tiff_pipe", "vbn_pipe", "webp_pipe", "xbm_pipe",
+        "xpm_pipe", "xwd_pipe",
+        "wav", "w64", "mp3", "aac", "ac3", "eac3", "flac", "ogg", "aiff", "caf", "amr", "amrnb", "amrwb", "ape", "wv",
+    ].joined(separator: ",")
 
     deinit {
         var closing: UnsafeMutablePointer<AVFormatContext>? = formatContext
@@ -67,7 +86,15 @@ final class DemuxerSession {
     func findStreamInfo(probeSize: Int, analyzeDuration: Double) throws(FFmpegError) {
         formatContext.pointee.probesize = Int64(probeSize)
         formatContext.pointee.max_analyze_duration = Int64(analyzeDuration * Double(cffmpeg_time_base()))
-        try check(avformat_find_stream_info(formatContext, nil))
+        // The decoders this pass opens refuse pictures over the pixel limit before allocating them.
+        let count = Int(formatContext.pointee.nb_streams)
+        var perStream = [OpaquePointer?](repeating: nil, count: count)
+        for index in 0..<count {
+            av_dict_set(&perStream[index], "max_pixels", String(MediaFile.maximumPixels), 0)
+        }
+        defer { for index in 0..<count { av_dict_free(&perStream[index]) } }
+        let result = perStream.withUnsafeMutableBufferPointer { avformat_find_stream_info(formatContext, $0.baseAddress) }
+        try check(result)
     }
 
     /// The value of a container-level metadata tag, e.g. `major_brand`.

@@ -17,6 +17,7 @@ final class StreamDecoder {
         // From here on `deinit` frees the context on every path, a throw below included.
         try check(avcodec_parameters_to_context(context, parameters))
         context.pointee.thread_count = 1
+        context.pointee.max_pixels = Int64(MediaFile.maximumPixels)
         try check(avcodec_open2(context, codec, nil))
     }
 

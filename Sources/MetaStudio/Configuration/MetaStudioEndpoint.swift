@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Where the client sends requests: a region's public endpoint or an explicit base URL.
 ///
@@ -61,22 +68,25 @@ public struct MetaStudioEndpoint: Hashable, Sendable, CustomStringConvertible {
         self.basePath = path
     }
 
-    /// Whether a host (a name or an address) is the local machine: `localhost`, 127.0.0.0/8 written as four decimal
-    /// octets, `::1`, or 127.0.0.0/8 mapped into IPv6 (`::ffff:127.0.0.1`). A name such as `127.evil.com` is not.
+    /// Whether a host (a name or an address) is the local machine: `localhost`, an IPv4 address in 127.0.0.0/8, `::1`,
+    /// or 127.0.0.0/8 mapped into IPv6 (`::ffff:127.0.0.1`). Addresses are parsed (`inet_pton`), not matched as text,
+    /// so `127.0.0.08` (no address: a leading zero) and a name such as `127.evil.com` are not loopback.
     /// The one loopback check of the package: the client's plain-HTTP rule and the emulator's bind and control checks.
     public static func isLoopback(_ host: String) -> Bool {
         var lowered = host.lowercased()
         if lowered.hasPrefix("[") && lowered.hasSuffix("]") { lowered = String(lowered.dropFirst().dropLast()) }
-        if lowered == "localhost" || lowered == "::1" || lowered == "0:0:0:0:0:0:0:1" { return true }
-        for mapped in ["::ffff:", "0:0:0:0:0:ffff:"] where lowered.hasPrefix(mapped) { lowered.removeFirst(mapped.count) }
-        let octets = lowered.split(separator: ".", omittingEmptySubsequences: false)
-        guard octets.count == 4 else { return false }
-        let values = octets.compactMap { part -> Int? in
-            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let value = Int(part), value <= 255
-            else { return nil }
-            return value
+        if lowered == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, lowered, &v4) == 1 {
+            // s_addr is in network byte order: its first byte in memory is the first octet.
+            return withUnsafeBytes(of: &v4) { $0[0] } == 127
         }
-        return values.count == 4 && values[0] == 127
+        var v6 = in6_addr()
+        guard inet_pton(AF_INET6, lowered, &v6) == 1 else { return false }
+        let bytes = withUnsafeBytes(of: &v6) { Array($0) }
+        guard bytes.count == 16, bytes[0..<10].allSatisfy({ $0 == 0 }) else { return false }
+        if bytes[10] == 0 && bytes[11] == 0 && bytes[12..<15].allSatisfy({ $0 == 0 }) && bytes[15] == 1 { return true }
+        return bytes[10] == 0xFF && bytes[11] == 0xFF && bytes[12] == 127
     }
 
     /// The authority for the `Host` header: host, `[v6]` in brackets, and `:port` when given.

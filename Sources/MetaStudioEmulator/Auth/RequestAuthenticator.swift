@@ -39,6 +39,9 @@ struct RequestAuthenticator: Sendable {
         }
     }
 
+    /// The one answer for a wrong signature and for an unknown access key.
+    static let signatureMismatch = "the signature does not match the request (check the AK/SK, the signed headers and the body)"
+
     /// Returns `nil` when the request may proceed, else the 401 to answer. Messages never contain secrets.
     /// - Parameters:
     ///   - path: the path as received (percent-encoded), without query.
@@ -61,9 +64,9 @@ struct RequestAuthenticator: Sendable {
         guard let fields = AuthorizationFields(header) else {
             return .unauthorized("the Authorization header is not 'SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…'")
         }
-        guard let signer = signers[fields.access] else {
-            return .unauthorized("the access key is unknown")
-        }
+        // An unknown access key is checked against a throw-away secret and fails like a bad signature, with the same
+        // message: the answer must not tell which access keys exist.
+        let signer = signers[fields.access] ?? Signer(accessKey: fields.access, secretKey: Randomness.hex(bytes: 32))
         guard let sdkDate = lowered["x-sdk-date"] else {
             return .unauthorized("the X-Sdk-Date header is missing")
         }
@@ -97,7 +100,7 @@ struct RequestAuthenticator: Sendable {
         guard let expectedFields = AuthorizationFields(expected),
               Randomness.constantTimeEquals(expectedFields.signature, fields.signature)
         else {
-            return .unauthorized("the signature does not match the request (check the SK, the signed headers and the body)")
+            return .unauthorized(Self.signatureMismatch)
         }
         return nil
     }

@@ -9,8 +9,15 @@ import Foundation
 ///   object (`log_type`, `operate_user`, `description`, `error_code`, `redo_reasons`) is recorded as the change's
 ///   operation-log entry, the way a review writes its verdict.
 ///
+/// Every call needs the emulator's control token in ``tokenHeader``: a random value the emulator makes at start and
+/// `preflight emulator` prints on its start-up line, so that another local user or a web page cannot script it.
+/// Job ids must match `^[A-Za-z0-9_-]{1,64}$`.
+///
 /// These requests are not themselves recorded and never match faults.
 struct ControlAPI: Sendable {
+    /// The request header carrying the control token.
+    static let tokenHeader = "X-Emulator-Token"
+
     let store: JobStore
     let faults: FaultRegistry
     let log: RequestLog
@@ -22,9 +29,17 @@ struct ControlAPI: Sendable {
     }
     private struct Pending: Encodable { var pending: Int }
 
-    func handle(method: String, segments: [String], body: [UInt8]) -> EmulatorResponse {
+    func handle(method: String, segments: [String], token: String?, body: [UInt8]) -> EmulatorResponse {
+        guard let token, Randomness.constantTimeEquals(token, store.controlToken) else {
+            return .error(APIError(status: 401, code: "EMULATOR.UNAUTHORIZED",
+                                   message: "control endpoints need the emulator's control token in \(Self.tokenHeader)"))
+        }
+        let path = Array(segments.dropFirst())
+        if path.count == 2, path[0] == "jobs", !StoragePath.isValidJobID(path[1]) {
+            return .error(.invalidParameter("'\(path[1])' is not a job id; use 1 to 64 letters, digits, '-' or '_'"))
+        }
         do {
-            switch (method, Array(segments.dropFirst())) {
+            switch (method, path) {
             case ("POST", ["faults"]):
                 let spec = try JobAPI.decode(FaultSpec.self, from: body, allowEmpty: false).resolve()
                 faults.add(spec.fault, matching: spec.matcher, times: spec.times)

@@ -171,10 +171,16 @@ struct ConnectionHandler: Sendable {
         let etag: String
         do {
             let received = try await Self.receive(into: lease.temporaryFile, from: reader, throttle: throttle,
-                                                  threadPool: threadPool)
+                                                  limit: lease.maximumSize, threadPool: threadPool)
             etag = "\"\(received.md5)\""
             let store = self.store
             try await threadPool.runIfActive { try store.finishUpload(lease, etag: etag, size: received.size) }
+        } catch let error as UploadError where error.code == "EntityTooLarge" {
+            // The rest of the body is not read: answer, then close the connection.
+            let store = self.store
+            try? await threadPool.runIfActive { store.abandonUpload(lease) }
+            _ = try await answer(.uploadError(error))
+            return false
         } catch let error as UploadError {
             return try await answer(.uploadError(error))
         } catch {
@@ -193,13 +199,14 @@ struct ConnectionHandler: Sendable {
     /// Streams the request body to `file` chunk by chunk, hashing as it goes; never holds the body whole. Opening,
     /// each write and the clean-up run on `threadPool`.
     static func receive(into file: URL, from reader: PartReader, throttle: (Int) async throws -> Void,
-                        threadPool: NIOThreadPool) async throws -> (md5: String, size: Int64) {
+                        limit: Int64, threadPool: NIOThreadPool) async throws -> (md5: String, size: Int64) {
         let output = try await threadPool.runIfActive { () throws -> UploadFile in try UploadFile(creating: file) }
         var md5 = Insecure.MD5()
         var size: Int64 = 0
         do {
             while let chunk = try await reader.nextChunk() {
                 try await throttle(chunk.readableBytes)
+                guard size + Int64(chunk.readableBytes) <= limit else { throw UploadError.tooLarge(limit: limit) }
                 chunk.withUnsafeReadableBytes { md5.update(bufferPointer: $0) }
                 try await threadPool.runIfActive { try output.write(chunk) }
                 size += Int64(chunk.readableBytes)
@@ -220,7 +227,7 @@ struct ConnectionHandler: Sendable {
 
         init(creating url: URL) throws {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw UploadError.internalError("cannot create a file for the upload (errno \(errno))") }
             self.url = url
             self.fd = fd
@@ -265,7 +272,8 @@ struct ConnectionHandler: Sendable {
             response = .error(APIError(status: 403, code: "EMULATOR.FORBIDDEN", message: "control endpoints answer loopback clients only"))
         } else if let body {
             response = ControlAPI(store: store, faults: faults, log: log)
-                .handle(method: head.method.rawValue, segments: target.segments, body: body)
+                .handle(method: head.method.rawValue, segments: target.segments,
+                        token: head.headers.first(name: ControlAPI.tokenHeader), body: body)
         } else {
             response = .error(.invalidBody("the body is larger than \(Self.maxJSONBody) bytes"))
         }

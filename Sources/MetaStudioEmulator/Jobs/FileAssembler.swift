@@ -25,7 +25,8 @@ enum FileAssembler {
         let temporary = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).\(Randomness.hex(bytes: 4)).assembling")
         try fm.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-        guard fm.createFile(atPath: temporary.path, contents: nil) else {
+        // Stored files are the uploader's data: readable by the emulator's user only.
+        guard fm.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw EmulatorError("cannot create \(temporary.path)")
         }
         do {

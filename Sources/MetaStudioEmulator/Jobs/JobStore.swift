@@ -21,15 +21,21 @@ final class JobStore: Sendable {
     }
 
     private let shared: NIOLockedValueBox<Shared>
+    /// The most bytes one PUT to an upload URL may carry.
+    let maximumUploadSize: Int64
+    /// The secret the `/__emulator/…` control endpoints require (``ControlAPI/tokenHeader``), made fresh per emulator.
+    let controlToken = Randomness.hex(bytes: 16)
 
     /// How long an upload URL stays valid.
     static let uploadValidity: TimeInterval = 24 * 3600
 
-    init(projectID: String, storageRoot: URL, seeded: [String: String]) throws {
+    init(projectID: String, storageRoot: URL, seeded: [String: String], maximumUploadSize: Int64 = EmulatorConfiguration.defaultMaximumUploadSize) throws {
         self.projectID = projectID
         self.storageRoot = storageRoot
+        self.maximumUploadSize = maximumUploadSize
         var initial = Shared()
         for (id, state) in seeded.sorted(by: { $0.key < $1.key }) {
+            guard StoragePath.isValidJobID(id) else { throw EmulatorError.invalidJobID(id) }
             guard JobStates.all.contains(state) else { throw EmulatorError.unknownState(state, job: id) }
             initial.jobs[id] = Self.seededJob(id: id, state: state)
         }
@@ -97,7 +103,7 @@ final class JobStore: Sendable {
     }
 
     func update(_ id: String, _ request: WireJobRequest) throws(APIError) -> TrainingJobUploadURLs {
-        let (response, oldRoundFolder) = try locked { (db: inout Shared) throws(APIError) -> (TrainingJobUploadURLs, URL) in
+        let (response, oldRoundFolder) = try locked { (db: inout Shared) throws(APIError) -> (TrainingJobUploadURLs, URL?) in
             guard var job = db.jobs[id] else { throw .jobNotFound(id) }
             guard JobStates.updatable.contains(job.state) else {
                 throw .wrongState(job: id, state: job.state, call: "update", allowed: JobStates.updatable)
@@ -128,7 +134,7 @@ final class JobStore: Sendable {
             db.jobs[id] = job
             return (response, oldRound)
         }
-        try? FileManager.default.removeItem(at: oldRoundFolder)
+        if let oldRoundFolder { try? FileManager.default.removeItem(at: oldRoundFolder) }
         return response
     }
 
@@ -141,7 +147,7 @@ final class JobStore: Sendable {
             db.jobs[id] = nil
             db.tickets = db.tickets.filter { $0.value.jobID != id }
         }
-        try? FileManager.default.removeItem(at: jobFolder(id))
+        if let folder = jobFolder(id) { try? FileManager.default.removeItem(at: folder) }
     }
 
     // MARK: - Commands
@@ -188,11 +194,13 @@ final class JobStore: Sendable {
                     "\(role.label) part(s) \(list) of \(expected) not uploaded; PUT every URL of \(role.wire.uploadURLField) before \(command)")
             }
             if job.assembledRoles.contains(role) { return .alreadyDone }
+            guard let folder = roundFolder(job: id, round: job.uploadRound),
+                  let destination = StoragePath.below(storageRoot, [id, role.storedFileName]) else {
+                throw .internalError("job \(id) has no storage folder below the emulator's storage")
+            }
             db.assembling.insert(key)
-            let folder = roundFolder(job: id, round: job.uploadRound)
             let files = (1...expected).map { folder.appendingPathComponent(Self.partFileName(role: role, part: $0)) }
-            return .assemble(jobID: id, role: role, round: job.uploadRound, parts: files,
-                             destination: jobFolder(id).appendingPathComponent(role.storedFileName))
+            return .assemble(jobID: id, role: role, round: job.uploadRound, parts: files, destination: destination)
         }
     }
 
@@ -293,12 +301,14 @@ final class JobStore: Sendable {
             guard mediaType == ticket.role.wire.contentType else {
                 throw .badContentType(contentType, expected: ticket.role.wire.contentType)
             }
+            guard let temporaryFile = StoragePath.below(
+                storageRoot, [ticket.jobID, "incoming", "\(ticketID)-\(Randomness.hex(bytes: 4)).tmp"]) else {
+                throw .internalError("job \(ticket.jobID) has no storage folder below the emulator's storage")
+            }
             ticket.use = .inProgress
             db.tickets[ticketID] = ticket
-            let incoming = jobFolder(ticket.jobID).appendingPathComponent("incoming")
-            return UploadLease(
-                ticketID: ticketID, jobID: ticket.jobID, role: ticket.role, part: ticket.part,
-                temporaryFile: incoming.appendingPathComponent("\(ticketID)-\(Randomness.hex(bytes: 4)).tmp"))
+            return UploadLease(ticketID: ticketID, jobID: ticket.jobID, role: ticket.role, part: ticket.part,
+                               temporaryFile: temporaryFile, maximumSize: maximumUploadSize)
         }
     }
 
@@ -313,11 +323,12 @@ final class JobStore: Sendable {
             do {
                 let destination: URL
                 if lease.role.wire.multipart != nil {
-                    let folder = roundFolder(job: lease.jobID, round: ticket.round)
+                    guard let folder = roundFolder(job: lease.jobID, round: ticket.round) else { throw StorageEscape() }
                     try fm.createDirectory(at: folder, withIntermediateDirectories: true)
                     destination = folder.appendingPathComponent(Self.partFileName(role: lease.role, part: lease.part))
                 } else {
-                    destination = jobFolder(lease.jobID).appendingPathComponent(lease.role.storedFileName)
+                    guard let file = StoragePath.below(storageRoot, [lease.jobID, lease.role.storedFileName]) else { throw StorageEscape() }
+                    destination = file
                     job.files[lease.role] = destination
                 }
                 if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
@@ -360,6 +371,7 @@ final class JobStore: Sendable {
 
     /// Sets a job's state, creating a bare job when the id is unknown (tests drive reviews this way).
     func setState(_ id: String, _ state: String, log entry: ReviewLogEntry? = nil) throws(EmulatorError) {
+        guard StoragePath.isValidJobID(id) else { throw .invalidJobID(id) }
         guard JobStates.all.contains(state) else { throw .unknownState(state, job: id) }
         shared.withLockedValue { db in
             guard var job = db.jobs[id] ?? entry.map({ _ in Self.seededJob(id: id, state: state) }) else {
@@ -400,10 +412,20 @@ final class JobStore: Sendable {
             postBeautyImageUploadURL: url(.postBeautyImage, part: 1))
     }
 
-    func jobFolder(_ id: String) -> URL { storageRoot.appendingPathComponent(id, isDirectory: true) }
+    /// The job's folder below the storage root; nil for an id that is not a job id or would lead outside it.
+    func jobFolder(_ id: String) -> URL? {
+        guard StoragePath.isValidJobID(id) else { return nil }
+        return StoragePath.below(storageRoot, [id], isDirectory: true)
+    }
 
-    private func roundFolder(job id: String, round: Int) -> URL {
-        jobFolder(id).appendingPathComponent("round-\(round)", isDirectory: true)
+    private func roundFolder(job id: String, round: Int) -> URL? {
+        guard StoragePath.isValidJobID(id) else { return nil }
+        return StoragePath.below(storageRoot, [id, "round-\(round)"], isDirectory: true)
+    }
+
+    /// A path that would leave the storage folder (never for ids the store accepted).
+    private struct StorageEscape: Error, CustomStringConvertible {
+        var description: String { "the path would leave the emulator's storage folder" }
     }
 
     private static func partFileName(role: Role, part: Int) -> String { "\(role.wire.name)-\(part).part" }

@@ -25,6 +25,8 @@ struct UploadLease: Sendable {
     let role: Role
     let part: Int
     let temporaryFile: URL
+    /// The most body bytes accepted (``EmulatorConfiguration/maximumUploadSize``).
+    let maximumSize: Int64
 }
 
 /// Why an upload was refused; answered as an OBS-style XML error.
@@ -43,6 +45,10 @@ struct UploadError: Error, Sendable, Equatable {
     }
     static func injected(_ status: Int) -> UploadError {
         UploadError(status: status, code: status >= 500 ? "InternalError" : "InvalidRequest", message: "fault injected by the emulator")
+    }
+    /// OBS's answer to a body over the single-PUT limit.
+    static func tooLarge(limit: Int64) -> UploadError {
+        UploadError(status: 400, code: "EntityTooLarge", message: "the body is larger than the emulator's upload limit of \(limit) bytes")
     }
     static func internalError(_ detail: String) -> UploadError {
         UploadError(status: 500, code: "InternalError", message: detail)

@@ -50,26 +50,43 @@ public struct AudioArchive: Sendable, Codable, Equatable {
     public enum Limits {
         /// Entries at most.
         public static let maximumEntries = 1000
-        /// Total extracted size at most (2 GiB).
+        /// Total extracted size at most (2 GiB), as the archive declares it.
         public static let maximumExtractedBytes: Int64 = 2 * 1024 * 1024 * 1024
+        /// The most bytes of one entry written to disk for decoding (4 MiB): FFmpeg recognises and decodes the first
+        /// frame of an audio file from its first few MiB.
+        public static let maximumBytesExaminedPerEntry: Int64 = 4 * 1024 * 1024
+        /// The most bytes written to disk while examining one archive (1 GiB); entries beyond it are skipped.
+        public static let extractionBudget: Int64 = 1024 * 1024 * 1024
     }
 
-    /// Opens the ZIP at `path`, and decodes the start of every audio entry with FFmpeg (each extracted to a temporary file).
+    /// Opens the ZIP at `path`, and decodes the start of every audio entry with FFmpeg (each entry's first bytes
+    /// streamed to a temporary file, at most ``Limits/maximumBytesExaminedPerEntry`` of each and
+    /// ``Limits/extractionBudget`` in all).
     static func inspect(_ path: String) -> AudioArchive {
+        inspectCounting(path).archive
+    }
+
+    /// ``inspect(_:)``, also saying how many bytes were written to disk on the way.
+    static func inspectCounting(_ path: String, budget: Int64 = Limits.extractionBudget) -> (archive: AudioArchive, bytesWritten: Int64) {
+        // Look for the end record where it must be before ZIPFoundation scans the whole file backwards for one.
+        guard ZipEndRecord.locate(path: path) != nil else {
+            return (AudioArchive(failure: "not a readable ZIP archive (no end-of-central-directory record at its end)", entries: []), 0)
+        }
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            return AudioArchive(failure: "not a readable ZIP archive", entries: [])
+            return (AudioArchive(failure: "not a readable ZIP archive", entries: []), 0)
         }
         let all = Array(archive)
         let total = all.reduce(Int64(0)) { $0 + Int64(clamping: $1.uncompressedSize) }
         let overLimits = all.count > Limits.maximumEntries || total > Limits.maximumExtractedBytes
         guard let scratch = try? FileManager.default.url(
             for: .itemReplacementDirectory, in: .userDomainMask, appropriateFor: URL(fileURLWithPath: NSTemporaryDirectory()), create: true)
-        else { return AudioArchive(failure: "no temporary folder to extract entries into", entries: []) }
+        else { return (AudioArchive(failure: "no temporary folder to extract entries into", entries: []), 0) }
         defer { try? FileManager.default.removeItem(at: scratch) }
 
+        var written: Int64 = 0
         var entries: [Entry] = []
         for (number, entry) in all.enumerated() {
             let name = entry.path
@@ -84,23 +101,35 @@ public struct AudioArchive: Sendable, Codable, Equatable {
                 kind = .clutter
             } else if overLimits {
                 kind = .skipped
+            } else if entry.type == .symlink {
+                kind = .notAudio(reason: "a symbolic link")
             } else {
-                let ext = (leaf as NSString).pathExtension
-                let target = scratch.appendingPathComponent("entry-\(number)" + (ext.isEmpty ? "" : ".\(ext)"))
-                do {
-                    _ = try archive.extract(entry, to: target, skipCRC32: false)
-                    let decoded = try MediaFile.decodeFirstFrame(target.path, kind: .audio)
-                    kind = .audio(codec: decoded.codec, sampleRate: decoded.sampleRate, channels: decoded.channels)
-                } catch let error as MediaProbeError {
-                    kind = .notAudio(reason: Self.reason(error))
-                } catch {
-                    kind = .notAudio(reason: "could not be extracted (damaged entry)")
+                let cap = min(size, Limits.maximumBytesExaminedPerEntry)
+                if written + cap > budget {
+                    kind = .skipped
+                } else {
+                    let ext = (leaf as NSString).pathExtension
+                    let target = scratch.appendingPathComponent("entry-\(number)" + (ext.isEmpty ? "" : ".\(ext)"))
+                    let extraction = EntryExtraction.run(archive, entry, declaredSize: size, cap: cap, to: target.path)
+                    written += extraction.written
+                    kind = extraction.kind ?? Self.decode(target.path, declaredSize: size, examined: extraction.written)
+                    try? FileManager.default.removeItem(at: target)
                 }
-                try? FileManager.default.removeItem(at: target)
             }
             entries.append(Entry(name: name, uncompressedSize: size, kind: kind))
         }
-        return AudioArchive(failure: nil, entries: entries)
+        return (AudioArchive(failure: nil, entries: entries), written)
+    }
+
+    /// Decodes the first audio frame of an extracted entry (or of its first bytes).
+    private static func decode(_ path: String, declaredSize: Int64, examined: Int64) -> Kind {
+        do {
+            let decoded = try MediaFile.decodeFirstFrame(path, kind: .audio)
+            return .audio(codec: decoded.codec, sampleRate: decoded.sampleRate, channels: decoded.channels)
+        } catch {
+            let partial = examined < declaredSize ? " in its first \(ByteCountText.format(examined))" : ""
+            return .notAudio(reason: Self.reason(error) + partial)
+        }
     }
 
     private static func reason(_ error: MediaProbeError) -> String {

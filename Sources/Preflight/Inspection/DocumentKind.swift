@@ -4,6 +4,9 @@ import Foundation
 public enum DocumentKind: Sendable, Codable, Equatable {
     /// A PDF; `complete` is false when the `%%EOF` marker is missing from its tail (a cut-short copy).
     case pdf(complete: Bool)
+    /// A file that starts and ends like a PDF but lacks what a reader needs to open it, named in the text
+    /// (a cross-reference table or stream, a trailer, an object).
+    case malformedPDF(String)
     /// A JPEG image.
     case jpeg
     /// A PNG image.
@@ -21,7 +24,9 @@ public enum DocumentKind: Sendable, Codable, Equatable {
             let size = (try? handle.seekToEnd()) ?? 0
             try? handle.seek(toOffset: size > 1024 ? size - 1024 : 0)
             let tail = (try? handle.readToEnd()) ?? Data()
-            return .pdf(complete: tail.range(of: Data("%%EOF".utf8)) != nil)
+            guard tail.range(of: Data("%%EOF".utf8)) != nil else { return .pdf(complete: false) }
+            if let missing = PDFStructure.missingPart(handle, size: size) { return .malformedPDF(missing) }
+            return .pdf(complete: true)
         }
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }

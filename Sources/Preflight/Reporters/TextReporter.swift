@@ -21,10 +21,11 @@ public struct TextReporter: Reporter {
         var out = ""
         for file in report.files where !onlyFailing || file.verdict == .fail {
             let verdict = file.verdict == .pass ? paint("PASS", .green) : paint("FAIL", .red)
-            out += "\(verdict)  \(file.path)\(Self.summary(of: file))\n"
+            // A file name may hold a newline or an escape sequence: written raw it could forge a line such as `PASS …`.
+            out += "\(verdict)  \(Format.escapingControlCharacters(file.path))\(Self.summary(of: file))\n"
             for finding in file.findings {
                 let severity = finding.severity == .error ? paint("error  ", .red) : paint("warning", .yellow)
-                out += "      \(severity) \(finding.rule): \(finding.message)\n"
+                out += "      \(severity) \(finding.rule): \(Format.escapingControlCharacters(finding.message))\n"
             }
         }
         if onlyFailing { return out }

@@ -43,7 +43,14 @@ struct AudioArchiveRule: Rule {
             }
         case .withinLimits:
             let total = archive.entries.reduce(Int64(0)) { $0 + $1.uncompressedSize }
-            guard archive.entries.count > AudioArchive.Limits.maximumEntries || total > AudioArchive.Limits.maximumExtractedBytes else { return [] }
+            guard archive.entries.count > AudioArchive.Limits.maximumEntries || total > AudioArchive.Limits.maximumExtractedBytes else {
+                // Within the declared limits, but the entries' first bytes would need more than the extraction budget.
+                let skipped = files.filter { $0.kind == .skipped }.count
+                guard skipped > 0 else { return [] }
+                let budget = Format.bytes(AudioArchive.Limits.extractionBudget)
+                return [finding("\(skipped) of \(files.count) entries were not examined: checking them would extract more than Preflight's \(budget) budget; split the recordings into smaller archives.",
+                                expected: "≤ \(budget) to examine", actual: "\(skipped) entries not examined")]
+            }
             return [finding("the archive has \(archive.entries.count) entries and \(Format.bytes(total)) extracted; the limits are \(AudioArchive.Limits.maximumEntries) entries and \(Format.bytes(AudioArchive.Limits.maximumExtractedBytes)).",
                             expected: "≤ \(AudioArchive.Limits.maximumEntries) entries, ≤ 2 GiB", actual: "\(archive.entries.count) entries, \(Format.bytes(total))")]
         case .hasAudio:

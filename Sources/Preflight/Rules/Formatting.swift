@@ -24,10 +24,50 @@ enum Format {
     static func size(_ width: Int, _ height: Int) -> String { "\(width)×\(height)" }
 
     /// A path quoted for a POSIX shell, so that a suggested command can be pasted as it is.
+    ///
+    /// A path that starts with `-` is written `./-…`, so that the command does not read it as an option; a path with
+    /// control characters (a newline…) is written in Bash's `$'…'` form, so that none reaches the terminal raw.
     static func shellQuoted(_ path: String) -> String {
+        let path = path.hasPrefix("-") ? "./" + path : path
         let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+,:@%")
         if !path.isEmpty, path.unicodeScalars.allSatisfy({ safe.contains($0) }) { return path }
+        if path.unicodeScalars.contains(where: isControl) {
+            var quoted = "$'"
+            for scalar in path.unicodeScalars {
+                switch scalar {
+                case "\\": quoted += "\\\\"
+                case "'": quoted += "\\'"
+                default: quoted += isControl(scalar) ? escaped(scalar) : String(scalar)
+                }
+            }
+            return quoted + "'"
+        }
         return "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The text with every control character (newline, carriage return, escape, …) written as a visible escape
+    /// (`\n`, `\r`, `\t`, `\x1B`, `\u2028`), so that a file name cannot start a line of its own or drive the terminal.
+    static func escapingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            out += isControl(scalar) ? escaped(scalar) : String(scalar)
+        }
+        return out
+    }
+
+    /// C0 and C1 control characters, DEL, and the Unicode line and paragraph separators.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    private static func escaped(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        default: return scalar.value > 0xFF ? String(format: "\\u%04X", scalar.value) : String(format: "\\x%02X", scalar.value)
+        }
     }
 
     /// The path with its extension replaced (or added); the folder part is kept as written.

@@ -21,7 +21,7 @@ public enum RuleRegistry {
 
     /// The rules for the authorisation letter.
     public static let grantFileRules: [any Rule] = [
-        GrantFileRule.type, GrantFileRule.complete, ImageDecodeRule.decodes, ImageDecodeRule.hasPixels,
+        GrantFileRule.type, GrantFileRule.complete, GrantFileRule.structure, ImageDecodeRule.decodes, ImageDecodeRule.hasPixels,
     ]
 
     /// The rules for the training-audio ZIP.

@@ -9,16 +9,19 @@ struct EmulatorCommand: AsyncParsableCommand {
         commandName: "emulator",
         abstract: "Run a loopback emulator of the MetaStudio training-job API and its upload URLs.",
         discussion: """
-            The first line on standard output is the base URL (e.g. http://127.0.0.1:41234); one line per request \
-            (method, path without query, status) goes to standard error. Stops cleanly on SIGINT or SIGTERM.
-            AK/SK may also come from CLOUD_SDK_AK / CLOUD_SDK_SK. Binds 127.0.0.1 only.
+            The first line on standard output is the base URL and the control token, e.g. \
+            `http://127.0.0.1:41234 control-token=3f…`; one line per request (method, path without query, status) \
+            goes to standard error. Stops cleanly on SIGINT or SIGTERM.
+            AK/SK may also come from CLOUD_SDK_AK / CLOUD_SDK_SK, and a token from CLOUD_SDK_TOKEN, so that they stay \
+            out of the process list. Binds 127.0.0.1 only.
 
             Examples:
               preflight emulator --project-id p1 --ak AK --sk SK
               preflight emulator --project-id p1 --token TOKEN --job 0123abcd=AUTO_VERIFY_FAILED --port 8080
 
-            Tests in another process can script it through loopback-only endpoints: POST/DELETE /__emulator/faults, \
-            GET /__emulator/requests, GET and PUT /__emulator/jobs/<id>.
+            Tests in another process can script it through loopback-only endpoints that need the control token in an \
+            X-Emulator-Token header: POST/DELETE /__emulator/faults, GET /__emulator/requests, GET and PUT \
+            /__emulator/jobs/<id>. Job ids are 1 to 64 letters, digits, '-' or '_'.
 
             Exit status: 0 after a clean shutdown; 2 the server could not start; 64 usage error.
             """)
@@ -32,7 +35,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     @Option(help: "Secret key for --ak (default: $CLOUD_SDK_SK).")
     var sk: String?
 
-    @Option(help: "An X-Auth-Token value to accept (repeatable).")
+    @Option(help: "An X-Auth-Token value to accept (repeatable; also $CLOUD_SDK_TOKEN).")
     var token: [String] = []
 
     @Option(name: .customLong("project-id"), help: "The project id expected in API paths.")
@@ -52,7 +55,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         if (accessKey == nil) != (secretKey == nil) {
             throw ValidationError("give both --ak and --sk (or CLOUD_SDK_AK and CLOUD_SDK_SK), or neither")
         }
-        if accessKey == nil && token.isEmpty {
+        if accessKey == nil && tokens().isEmpty {
             throw ValidationError("give --ak/--sk (or CLOUD_SDK_AK/CLOUD_SDK_SK) and/or --token so that clients can authenticate")
         }
     }
@@ -62,12 +65,21 @@ struct EmulatorCommand: AsyncParsableCommand {
         return (ak ?? env["CLOUD_SDK_AK"].flatMap { $0.isEmpty ? nil : $0 }, sk ?? env["CLOUD_SDK_SK"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
+    /// `--token` values plus `CLOUD_SDK_TOKEN` when set.
+    private func tokens() -> Set<String> {
+        let fromEnvironment = ProcessInfo.processInfo.environment["CLOUD_SDK_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        return Set(token + (fromEnvironment.map { [$0] } ?? []))
+    }
+
     private func seededJobs() throws -> [String: String] {
         var result: [String: String] = [:]
         for item in jobs {
             let pieces = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty else {
                 throw ValidationError("--job must look like ID=STATE, got '\(item)'")
+            }
+            guard pieces[0].utf8.count <= 64, pieces[0].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                throw ValidationError("--job: '\(pieces[0])' is not a job id; use 1 to 64 letters, digits, '-' or '_'")
             }
             result[pieces[0]] = pieces[1]
         }
@@ -79,7 +91,7 @@ struct EmulatorCommand: AsyncParsableCommand {
         var credentials: [String: String] = [:]
         if let accessKey, let secretKey { credentials[accessKey] = secretKey }
         let configuration = EmulatorConfiguration(
-            projectID: projectID, credentials: credentials, tokens: Set(token), seededJobs: try seededJobs(),
+            projectID: projectID, credentials: credentials, tokens: tokens(), seededJobs: try seededJobs(),
             storageDirectory: storage.map { URL(fileURLWithPath: $0, isDirectory: true) },
             onRequest: { request in
                 let status = request.status.map(String.init) ?? "dropped"
@@ -101,7 +113,8 @@ struct EmulatorCommand: AsyncParsableCommand {
             try? await server.shutdown()
             throw ExitStatus.toolFailed
         }
-        writeOut(url.absoluteString + "\n")
+        // The control token is printed for the local test that started the emulator; it unlocks only /__emulator/….
+        writeOut(url.absoluteString + " control-token=" + server.controlToken + "\n")
         let signal = await signals.wait()
         printError("emulator: signal \(signal), shutting down")
         try await server.shutdown()

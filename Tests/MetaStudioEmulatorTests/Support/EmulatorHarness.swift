@@ -27,11 +27,12 @@ final class EmulatorHarness: Sendable {
 
     /// Starts an emulator, runs `body`, and always shuts both the client and the emulator down.
     static func with<T: Sendable>(
-        seeded: [String: String] = [:], storage: URL? = nil, _ body: (EmulatorHarness) async throws -> T
+        seeded: [String: String] = [:], storage: URL? = nil,
+        maximumUploadSize: Int64 = EmulatorConfiguration.defaultMaximumUploadSize, _ body: (EmulatorHarness) async throws -> T
     ) async throws -> T {
         let server = try EmulatorServer(configuration: EmulatorConfiguration(
             projectID: projectID, credentials: [accessKey: secretKey], tokens: [token], seededJobs: seeded,
-            storageDirectory: storage))
+            storageDirectory: storage, maximumUploadSize: maximumUploadSize))
         let url = try await server.start()
         let harness = EmulatorHarness(server: server, baseURL: url)
         do {
