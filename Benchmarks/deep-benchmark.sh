@@ -5,6 +5,7 @@
 # Usage: Benchmarks/deep-benchmark.sh
 #   Build first: swift build -c release --product preflight
 #   Environment: PREFLIGHT (default .build/release/preflight), SECONDS_LONG (length of the takes, default 600),
+#                PRESET (x264 preset of the masters, default veryfast),
 #                SIZES (default "3840x2160 1920x1080").
 #
 # The takes are made once into Benchmarks/.data/deep/ (git-ignored): a 10 s master per size with a moving picture,
@@ -25,7 +26,7 @@ take() {
     local size=$1 master=$data/master-$1.mp4 file=$data/take-$1-${LENGTH}s.mp4
     if [ ! -s "$master" ]; then
         "${ff[@]}" -f lavfi -i "testsrc2=s=$size:r=30" -f lavfi -i "sine=f=220:sample_rate=48000,aformat=channel_layouts=stereo" \
-            -t 10 -c:v libx264 -preset veryfast -b:v 20M -g 60 -pix_fmt yuv420p -c:a aac -b:a 128k "$master"
+            -t 10 -c:v libx264 -preset "${PRESET:-veryfast}" -b:v 20M -g 60 -pix_fmt yuv420p -c:a aac -b:a 128k "$master"
     fi
     if [ ! -s "$file" ]; then
         "${ff[@]}" -stream_loop $((LENGTH / 10)) -i "$master" -t "$LENGTH" -c copy -movflags +faststart "$file"

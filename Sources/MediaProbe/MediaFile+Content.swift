@@ -16,8 +16,9 @@ extension MediaFile {
     /// Consecutive frames decoded after the first key frame for libavfilter's `idet` (which compares neighbouring
     /// frames, so sampled key frames cannot feed it).
     static let idetWindowFrames = 40
-    /// Length of each audio level window, in seconds.
-    static let audioWindowSeconds = 0.5
+    /// Length of each audio level window, in seconds: ebur128's 100 ms block step, short enough that the pauses
+    /// between words show as quiet windows.
+    static let audioWindowSeconds = 0.1
     /// Luma at or below which a pixel counts as black: blackdetect's default `pixel_black_th` (0.10) on the
     /// limited range, 16 + 0.10 × 219.
     public static let blackPixelLuma = 16 + 0.10 * 219

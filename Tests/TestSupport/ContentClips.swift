@@ -4,7 +4,7 @@ public import Foundation
 ///
 /// Every clip lasts 14 s (the opening rule looks at the first 10 s) at 10 fps with a key frame every second, at
 /// 320×180 (180×320 portrait): a grey room with a dark "person" swaying in it, and a voice-like tone (220 Hz in
-/// syllables with pauses) after a 10 s opening of quiet room tone (−70 dBFS). Each case changes one thing.
+/// syllables with pauses) after a 10 s opening of quiet room tone (−74 dBFS peak). Each case changes one thing.
 public enum ContentClip: String, CaseIterable, Sendable, CustomStringConvertible {
     case cleanLandscape, cleanPortrait, pillarbox, letterbox, silentTrack, clipped, noisy, quiet, speechOpening
     case stillPhoto, blackGap, frozenMiddle, hardCut, interlaced, hlg, lateAudio, greenScreen
@@ -14,8 +14,8 @@ public enum ContentClip: String, CaseIterable, Sendable, CustomStringConvertible
     /// Seconds every clip lasts.
     public static let seconds = 14
 
-    /// Room tone: uniform noise peaking at −70 dBFS.
-    static let roomTone = "0.00063*(random(0)*2-1)"
+    /// Room tone: uniform noise peaking at −74 dBFS (AAC's coding noise stays below silencedetect's −60 dB).
+    static let roomTone = "0.0002*(random(0)*2-1)"
 
     /// A voice-like tone at `amplitude`: 220 Hz in syllables (on about 60 % of the time).
     static func voice(_ amplitude: Double) -> String {

@@ -484,7 +484,10 @@ private final class AudioTrack {
     private func read(_ frame: UnsafeMutablePointer<AVFrame>) {
         if let value = frameMetadataNumber(frame, "lavfi.r128.I") { integrated = value }
         if let value = frameMetadataNumber(frame, "lavfi.r128.LRA") { range = value }
-        if let value = frameMetadataNumber(frame, "lavfi.r128.true_peak"), value > 0 { truePeak = 20 * log10(value) }
+        // The largest over all frames, whether a frame carries the running maximum or its own.
+        if let value = frameMetadataNumber(frame, "lavfi.r128.true_peak"), value > 0 {
+            truePeak = max(truePeak ?? -.infinity, 20 * log10(value))
+        }
         let offset = startTime ?? 0
         if let start = frameMetadataNumber(frame, "lavfi.silence_start") { openSilence = max(0, start) + offset }
         if let end = frameMetadataNumber(frame, "lavfi.silence_end") {

@@ -74,14 +74,14 @@ public enum ContentThresholds {
     /// `audio.noisy`: a noise floor above this (dBFS) is high. Source: the issue ("roughly above −45 dBFS in the
     /// quietest stretches").
     public static let noiseFloorMaximum = -45.0
-    /// The noise floor is this percentile of the half-second RMS levels: the quietest stretches. No published
-    /// source; the 10th percentile lies in the pauses of continuous speech.
+    /// The noise floor is this percentile of the 100 ms RMS levels: the quietest stretches. No published source;
+    /// the 10th percentile lies in the pauses between words even in continuous speech.
     public static let noiseFloorPercentile = 0.10
 
     /// `opening.speech`: how much of the start must be silent, in seconds. Source: the issue ("the first 10 s") and
     /// MetaStudio's shooting guide (a silent, closed-mouth opening).
     public static let openingSeconds = 10.0
-    /// `opening.speech`: a half-second window louder than this (RMS, dBFS) in the opening is sound, not room tone.
+    /// `opening.speech`: a 100 ms window louder than this (RMS, dBFS) in the opening is sound, not room tone.
     /// No published source: conversational speech measures −30 to −15 dBFS RMS, a quiet room −70 to −50.
     public static let openingSoundLevel = -40.0
 
