@@ -167,7 +167,8 @@ public struct AudioContentFacts: Sendable, Codable, Equatable {
     public var integratedLoudness: Double?
     /// Loudness range in LU (`ebur128`); nil when unknown.
     public var loudnessRange: Double?
-    /// True peak in dBTP over all channels (`ebur128` with `peak=true`); nil when unknown.
+    /// True peak in dBTP over all channels (`ebur128` with `peak=true`); nil when unknown. ebur128 passes it on
+    /// with three decimals of linear scale: within 0.01 dB near full scale, about ±1 dB at −48 dBTP.
     public var truePeak: Double?
     /// Sample peak in dBFS over all channels (−∞ for digital silence, reported as −200).
     public var samplePeak: Double
