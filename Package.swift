@@ -23,8 +23,8 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "CFFmpeg",
-            pkgConfig: "libavformat libavcodec libavutil",
-            providers: [.apt(["libavformat-dev", "libavcodec-dev"])]
+            pkgConfig: "libavformat libavcodec libavfilter libavutil",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavfilter-dev"])]
         ),
         .target(name: "MediaProbe", dependencies: ["CFFmpeg"]),
         .target(name: "CAllocatorTuning"),

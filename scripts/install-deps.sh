@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and only what is missing:
-#   build: pkg-config and FFmpeg's development files (libavformat-dev, libavcodec-dev, libavutil-dev);
+#   build: pkg-config and FFmpeg's development files (libavformat-dev, libavcodec-dev, libavfilter-dev, libavutil-dev);
 #   test:  the ffmpeg/ffprobe command-line tools and Python's venv module (for the official SDK oracle).
 # Usage: scripts/install-deps.sh [build|test]   (default: build). Uses sudo when not root.
 set -euo pipefail
@@ -13,8 +13,8 @@ if ! command -v swift >/dev/null 2>&1; then
     exit 2
 fi
 command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
-if ! pkg-config --exists libavformat libavcodec libavutil 2>/dev/null; then
-    packages+=(libavformat-dev libavcodec-dev libavutil-dev)
+if ! pkg-config --exists libavformat libavcodec libavfilter libavutil 2>/dev/null; then
+    packages+=(libavformat-dev libavcodec-dev libavfilter-dev libavutil-dev)
 fi
 if [ "$want" = test ]; then
     command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || packages+=(ffmpeg)

@@ -3,11 +3,17 @@
 
 #include <libavformat/avformat.h>
 #include <libavcodec/avcodec.h>
+#include <libavfilter/avfilter.h>
+#include <libavfilter/buffersink.h>
+#include <libavfilter/buffersrc.h>
 #include <libavutil/avutil.h>
 #include <libavutil/display.h>
 #include <libavutil/dict.h>
 #include <libavutil/error.h>
 #include <libavutil/log.h>
+#include <libavutil/opt.h>
+#include <libavutil/pixdesc.h>
+#include <libavutil/channel_layout.h>
 #include <stdarg.h>
 
 // Swift cannot import function-like macros; these wrap the ones MediaProbe needs.
@@ -22,6 +28,8 @@ static inline int cffmpeg_disposition_attached_pic(void) { return AV_DISPOSITION
 static inline int cffmpeg_index_discard_frame(void) { return AVINDEX_DISCARD_FRAME; }
 static inline int cffmpeg_ctx_no_header(void) { return AVFMTCTX_NOHEADER; }
 static inline int cffmpeg_averror_decoder_not_found(void) { return AVERROR_DECODER_NOT_FOUND; }
+static inline int cffmpeg_buffersrc_keep_ref(void) { return AV_BUFFERSRC_FLAG_KEEP_REF; }
+static inline int cffmpeg_pkt_flag_key(void) { return AV_PKT_FLAG_KEY; }
 
 // Swift cannot write a C function taking a va_list on every platform, so the do-nothing log callback lives here.
 static inline void cffmpeg_discard_log_line(void *context, int level, const char *format, va_list arguments) {

@@ -154,6 +154,7 @@ public struct StreamFacts: Sendable, Codable, Equatable {
         case sampleAspectRatio = "sample_aspect_ratio", rotation, displayWidth = "display_width", displayHeight = "display_height"
         case frameRate = "frame_rate", isVariableFrameRate = "is_variable_frame_rate", duration, frameCount = "frame_count"
         case sampleRate = "sample_rate", channels, bitRate = "bit_rate"
+        case startTime = "start_time", colorTransfer = "color_transfer", fieldOrder = "field_order"
     }
 
     /// The stream's index in the container, as ffprobe's `index`.
@@ -194,13 +195,23 @@ public struct StreamFacts: Sendable, Codable, Equatable {
     public var channels: Int?
     /// Stream bit rate in bits per second; nil when unknown.
     public var bitRate: Int64?
+    /// When the stream's first frame is presented, in seconds (ffprobe's stream `start_time`, edit list applied);
+    /// nil when unknown.
+    public var startTime: Double?
+    /// The video's transfer characteristic as FFmpeg names it (ffprobe's `color_transfer`), e.g. `bt709`,
+    /// `arib-std-b67` (HLG) or `smpte2084` (PQ); nil when the stream does not say.
+    public var colorTransfer: String?
+    /// The video's field order as the header states it (ffprobe's `field_order`): `progressive`, `tt`, `bb`, `tb`
+    /// or `bt`; nil when the header does not say.
+    public var fieldOrder: String?
 
     public init(
         index: Int, kind: StreamKind, codec: String?, isAttachedPicture: Bool = false,
         width: Int? = nil, height: Int? = nil, sampleAspectRatio: Ratio? = nil, rotation: Int = 0,
         displayWidth: Int? = nil, displayHeight: Int? = nil, frameRate: Double? = nil,
         isVariableFrameRate: Bool? = nil, duration: Double? = nil, frameCount: Int? = nil, sampleRate: Int? = nil,
-        channels: Int? = nil, bitRate: Int64? = nil
+        channels: Int? = nil, bitRate: Int64? = nil, startTime: Double? = nil, colorTransfer: String? = nil,
+        fieldOrder: String? = nil
     ) {
         self.index = index
         self.kind = kind
@@ -219,7 +230,14 @@ public struct StreamFacts: Sendable, Codable, Equatable {
         self.sampleRate = sampleRate
         self.channels = channels
         self.bitRate = bitRate
+        self.startTime = startTime
+        self.colorTransfer = colorTransfer
+        self.fieldOrder = fieldOrder
     }
+
+    /// When the stream's presentation ends, in seconds: `startTime` (0 when unknown) plus `presentedDuration`; nil
+    /// when the length is unknown.
+    public var presentedEnd: Double? { presentedDuration.map { (startTime ?? 0) + $0 } }
 
     /// How long the stream is presented, in seconds: `duration` where the container states it, else, for a video
     /// stream, `frameCount` frames at `frameRate`; nil when neither is known.

@@ -18,23 +18,29 @@ public struct Linter: Sendable {
     public var concurrency: Int
     /// The threads that probe and decode.
     let threadPool: NIOThreadPool
+    /// When set, training and action videos also get the content rules (`lint --deep`): their sound is decoded and
+    /// their key frames sampled, on the same pool threads as the probe. Nil (the default) keeps linting header-only.
+    public var contentChecks: ContentCheckOptions?
 
     /// A linter probing up to `concurrency` files at once (default: the core count) on the shared `NIOThreadPool`.
-    public init(concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        self.init(concurrency: concurrency, threadPool: .singleton)
+    /// With `contentChecks`, videos also get the content rules.
+    public init(concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, contentChecks: ContentCheckOptions? = nil) {
+        self.init(concurrency: concurrency, threadPool: .singleton, contentChecks: contentChecks)
     }
 
     /// A linter probing up to `concurrency` files at once on threads of `threadPool` (which must be started).
-    public init(concurrency: Int, threadPool: NIOThreadPool) {
+    public init(concurrency: Int, threadPool: NIOThreadPool, contentChecks: ContentCheckOptions? = nil) {
         self.concurrency = max(1, concurrency)
         self.threadPool = threadPool
+        self.contentChecks = contentChecks
     }
 
     /// Lints one file for a role on a thread of the pool. Never throws: a file that cannot be read gets a
     /// `file.unreadable` finding.
     public func lint(path: String, role: Role) async -> FileReport {
         do {
-            return try await threadPool.runIfActive { Self.lintSync(path: path, role: role) }
+            let contentChecks = contentChecks
+            return try await threadPool.runIfActive { Self.lintSync(path: path, role: role, contentChecks: contentChecks) }
         } catch {
             // The pool was shut down by its owner: say so about this file rather than block a cooperative thread.
             return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(
@@ -76,8 +82,9 @@ public struct Linter: Sendable {
         try await threadPool.runIfActive(body)
     }
 
-    /// Reads what the role needs from one file, then runs the role's rules, on the calling thread.
-    static func lintSync(path: String, role: Role) -> FileReport {
+    /// Reads what the role needs from one file, then runs the role's rules, on the calling thread; with
+    /// `contentChecks`, a video's content is analysed too and the content rules run after the role's.
+    static func lintSync(path: String, role: Role, contentChecks: ContentCheckOptions? = nil) -> FileReport {
         if FileDiscovery.isLinkToDirectory(path) {
             let error = MediaProbeError(path: path, reason: .other(
                 code: ELOOP, detail: "a symbolic link to a folder, which lint does not follow; give the folder itself"))
@@ -86,10 +93,21 @@ public struct Linter: Sendable {
         switch inspect(path: path, role: role) {
         case .failure(let error):
             return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(for: error)], media: nil)
-        case .success(let subject):
-            return FileReport(path: path, role: role, findings: role.rules.flatMap { $0.check(subject) }, media: subject.media)
+        case .success(var subject):
+            var findings = role.rules.flatMap { $0.check(subject) }
+            if let contentChecks, role == .trainingVideo || role == .actionVideo {
+                subject.contentOptions = contentChecks
+                subject.content = Result { () throws(MediaProbeError) in
+                    try MediaFile.analyzeContent(path, decodeThreads: contentDecodeThreads)
+                }
+                findings += RuleRegistry.contentRules.flatMap { $0.check(subject) }
+            }
+            return FileReport(path: path, role: role, findings: findings, media: subject.media)
         }
     }
+
+    /// Threads each content analysis may decode video on: the cores, shared by the files analysed at once.
+    static var contentDecodeThreads: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// Probes, decodes, sniffs or opens the file as its role requires; fails only when the file cannot be read at all.
     static func inspect(path: String, role: Role) -> Result<LintSubject, MediaProbeError> {

@@ -72,6 +72,20 @@ struct RobustnessTests {
         }
     }
 
+    @Test("40 mutated or truncated samples each get a verdict with --deep too, without a crash or a hang")
+    func deepMutants() async throws {
+        let dir = try TemporaryDirectory(prefix: "preflight-deep-mutants")
+        let files = try Self.mutate(try Self.seeds(), count: 40, into: dir.url)
+        let result = try await runPreflight(["lint", "--deep", "--format", "json"] + files.map(\.path), timeout: 600)
+        #expect(result.status == 0 || result.status == 1, "status \(result.status); stderr: \(result.stderr.prefix(500))")
+        let object = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
+        let reports = object?["files"] as? [[String: Any]] ?? []
+        #expect(reports.count == files.count)
+        for (file, report) in zip(files, reports) {
+            #expect(["pass", "fail"].contains(report["verdict"] as? String ?? ""), "\(file.lastPathComponent)")
+        }
+    }
+
     @Test("odd inputs: zero bytes, a directory, a missing path, a text file named .mp4")
     func oddInputs() async throws {
         let dir = try TemporaryDirectory()

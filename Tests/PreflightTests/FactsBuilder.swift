@@ -24,6 +24,10 @@ struct FactsBuilder {
     var videoStatesDuration = true
     /// The frame count the container gives for the video stream.
     var videoFrameCount: Int?
+    /// The video's transfer characteristic (FFmpeg's name), e.g. `arib-std-b67` for HLG.
+    var colorTransfer: String?
+    /// When the audio stream starts, when it is not with the picture.
+    var audioStart: Double?
     var hasVideo = true
     var hasAudio = true
     var coverArt = false
@@ -38,10 +42,11 @@ struct FactsBuilder {
                 index: streams.count, kind: .video, codec: videoCodec, width: width, height: height, rotation: rotation,
                 displayWidth: swap ? height : width, displayHeight: swap ? width : height,
                 frameRate: frameRate, isVariableFrameRate: variableFrameRate,
-                duration: videoStatesDuration ? videoDuration ?? duration : nil, frameCount: videoFrameCount))
+                duration: videoStatesDuration ? videoDuration ?? duration : nil, frameCount: videoFrameCount,
+                colorTransfer: colorTransfer))
         }
         if hasAudio {
-            streams.append(StreamFacts(index: streams.count, kind: .audio, codec: "aac", duration: audioDuration ?? duration, sampleRate: 48000, channels: 2))
+            streams.append(StreamFacts(index: streams.count, kind: .audio, codec: "aac", duration: audioDuration ?? duration, sampleRate: 48000, channels: 2, startTime: audioStart))
         }
         if coverArt {
             streams.append(StreamFacts(index: streams.count, kind: .video, codec: "mjpeg", isAttachedPicture: true, width: 600, height: 600))

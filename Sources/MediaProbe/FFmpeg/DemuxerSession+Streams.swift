@@ -76,6 +76,9 @@ extension DemuxerSession {
             facts.duration = seconds
         }
         if stream.pointee.nb_frames > 0 { facts.frameCount = Int(stream.pointee.nb_frames) }
+        if stream.pointee.start_time != cffmpeg_nopts_value() {
+            facts.startTime = Self.seconds(stream.pointee.start_time, stream.pointee.time_base)
+        }
         guard let parameters = stream.pointee.codecpar?.pointee else { return facts }
         if let descriptor = avcodec_descriptor_get(parameters.codec_id), let name = descriptor.pointee.name {
             facts.codec = String(cString: name)
@@ -91,6 +94,10 @@ extension DemuxerSession {
             let aspect = av_guess_sample_aspect_ratio(formatContext, stream, nil)
             if aspect.num > 0 && aspect.den > 0 { facts.sampleAspectRatio = Ratio(Int(aspect.num), Int(aspect.den)) }
             facts.rotation = rotation(of: stream)
+            if parameters.color_trc != AVCOL_TRC_UNSPECIFIED, let name = av_color_transfer_name(parameters.color_trc) {
+                facts.colorTransfer = String(cString: name)
+            }
+            facts.fieldOrder = Self.fieldOrderName(parameters.field_order)
             if let width = facts.width, let height = facts.height {
                 let swapped = facts.rotation == 90 || facts.rotation == 270
                 facts.displayWidth = swapped ? height : width
@@ -126,6 +133,18 @@ extension DemuxerSession {
         guard degrees.isFinite else { return 0 }
         let whole = Int(degrees.rounded())
         return ((whole % 360) + 360) % 360
+    }
+
+    /// ffprobe's names for the field orders; nil for an unknown order.
+    private static func fieldOrderName(_ order: AVFieldOrder) -> String? {
+        switch order {
+        case AV_FIELD_PROGRESSIVE: return "progressive"
+        case AV_FIELD_TT: return "tt"
+        case AV_FIELD_BB: return "bb"
+        case AV_FIELD_TB: return "tb"
+        case AV_FIELD_BT: return "bt"
+        default: return nil
+        }
     }
 
     private static func kind(of type: AVMediaType) -> StreamKind {

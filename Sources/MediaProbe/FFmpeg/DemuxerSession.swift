@@ -15,7 +15,7 @@ final class DemuxerSession {
     /// The opened context; only this class and its extensions read it, and only `deinit` frees it.
     let formatContext: UnsafeMutablePointer<AVFormatContext>
     /// Read by the interrupt callback through the context's `opaque` pointer; kept alive by this property.
-    private let deadline: ProbeDeadline
+    let deadline: ProbeDeadline
 
     /// Opens `path` with libavformat and reads its header (for MP4/MOV: the whole `moov`), nothing more.
     ///
@@ -122,15 +122,27 @@ enum LogSilencer {
 }
 
 /// A point in monotonic time after which FFmpeg is asked to abort blocking work.
-final class ProbeDeadline: Sendable {
+///
+/// A probe arms it once, when the file is opened. A content pass, which reads the whole file, re-arms it before each
+/// read, so that every single read (not the pass) gets the allowance. Used by the session's one thread only: FFmpeg
+/// calls the interrupt callback on the thread that called into it.
+final class ProbeDeadline {
     /// Monotonic nanoseconds.
-    let instant: UInt64
+    private var instant: UInt64
+    /// The seconds each arming allows.
+    let allowance: Double
 
     init(secondsFromNow seconds: Double) {
-        instant = Self.now() &+ UInt64(max(0, seconds) * 1_000_000_000)
+        allowance = max(0, seconds)
+        instant = Self.now() &+ UInt64(allowance * 1_000_000_000)
     }
 
     var hasPassed: Bool { Self.now() >= instant }
+
+    /// Gives the next blocking call a fresh allowance, counted from now.
+    func rearm() {
+        instant = Self.now() &+ UInt64(allowance * 1_000_000_000)
+    }
 
     static func now() -> UInt64 {
         var spec = timespec()

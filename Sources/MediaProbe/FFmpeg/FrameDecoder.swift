@@ -4,8 +4,8 @@ import CFFmpeg
 final class StreamDecoder {
     let codecContext: UnsafeMutablePointer<AVCodecContext>
 
-    /// Opens a decoder for the stream at `streamIndex` of `session`.
-    init(session: DemuxerSession, streamIndex: Int32) throws(FFmpegError) {
+    /// Opens a decoder for the stream at `streamIndex` of `session`, decoding on `threads` threads.
+    init(session: DemuxerSession, streamIndex: Int32, threads: Int32 = 1) throws(FFmpegError) {
         guard let streams = session.formatContext.pointee.streams, let stream = streams[Int(streamIndex)],
               let parameters = stream.pointee.codecpar
         else { throw FFmpegError(code: cffmpeg_averror(EINVAL)) }
@@ -16,7 +16,7 @@ final class StreamDecoder {
         codecContext = context
         // From here on `deinit` frees the context on every path, a throw below included.
         try check(avcodec_parameters_to_context(context, parameters))
-        context.pointee.thread_count = 1
+        context.pointee.thread_count = max(1, threads)
         context.pointee.max_pixels = Int64(MediaFile.maximumPixels)
         try check(avcodec_open2(context, codec, nil))
     }

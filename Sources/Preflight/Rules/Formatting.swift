@@ -1,4 +1,5 @@
 import Foundation
+import MediaProbe
 
 /// Number and text formatting shared by the rules' messages.
 enum Format {
@@ -19,6 +20,34 @@ enum Format {
 
     /// A byte count in binary units (``ByteCountText/format(_:)``).
     static func bytes(_ count: Int64) -> String { ByteCountText.format(count) }
+
+    /// A time in the take with one decimal: `98.0 s`.
+    static func clock(_ value: Double) -> String { String(format: "%.1f s", value) }
+
+    /// Time spans as `from 98.0 s to 103.0 s`, joined with commas.
+    static func spans(_ spans: [TimeSpan]) -> String {
+        spans.map { "from \(clock($0.start)) to \(clock($0.end))" }.joined(separator: ", ")
+    }
+
+    /// Seconds with a sign: `+0.5 s`, `-1.25 s`.
+    static func signedSeconds(_ value: Double) -> String { (value > 0 ? "+" : "") + seconds(value) }
+
+    /// A level with one decimal and a true minus sign: `−23.4 LUFS`; `−∞ dBFS` for digital silence.
+    static func decibels(_ value: Double, unit: String) -> String {
+        if value <= -199 { return "−∞ \(unit)" }
+        let text = String(format: "%.1f", value)
+        return (text == "-0.0" ? "0.0" : text.replacingOccurrences(of: "-", with: "−")) + " \(unit)"
+    }
+
+    /// A share as a percentage: `31 %`; `0.05 %` with `decimals: 2`.
+    static func percent(_ share: Double, decimals: Int = 0) -> String {
+        "\(trimmed(share * 100, decimals: decimals)) %"
+    }
+
+    /// The last path component.
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
 
     /// A size as `W×H`.
     static func size(_ width: Int, _ height: Int) -> String { "\(width)×\(height)" }

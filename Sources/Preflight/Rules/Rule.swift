@@ -38,10 +38,16 @@ public struct LintSubject: Sendable {
     public var document: DocumentKind?
     /// What the audio ZIP holds.
     public var archive: AudioArchive?
+    /// What decoding the picture and sound showed, or why the file could not be decoded; nil unless content checks
+    /// (`lint --deep`) ran.
+    public var content: Result<ContentFacts, MediaProbeError>?
+    /// The job settings the content rules judge against; nil unless content checks ran.
+    public var contentOptions: ContentCheckOptions?
 
     public init(path: String, role: Role, fileSize: Int64, media: MediaFacts? = nil,
                 picture: Result<DecodedFrameFacts, MediaProbeError>? = nil, document: DocumentKind? = nil,
-                archive: AudioArchive? = nil) {
+                archive: AudioArchive? = nil, content: Result<ContentFacts, MediaProbeError>? = nil,
+                contentOptions: ContentCheckOptions? = nil) {
         self.path = path
         self.role = role
         self.fileSize = fileSize
@@ -49,7 +55,12 @@ public struct LintSubject: Sendable {
         self.picture = picture
         self.document = document
         self.archive = archive
+        self.content = content
+        self.contentOptions = contentOptions
     }
+
+    /// The content facts, when content checks ran and the file could be decoded.
+    public var contentFacts: ContentFacts? { try? content?.get() }
 
     /// A subject for a probed media file.
     public init(path: String, role: Role, media: MediaFacts) {

@@ -16,6 +16,27 @@ public enum RuleRegistry {
         ExtensionRule(),
     ]
 
+    /// The content rules for training and action videos (`lint --deep`), run after `videoRules`: errors first,
+    /// then warnings, in report order. `color.hdr` and `av.offset` read only the header, but belong to this set so
+    /// that plain lint reports exactly what it always has.
+    public static let contentRules: [any Rule] = [
+        ContentDecodeRule(),
+        BlackBarsRule(),
+        SilentAudioRule(),
+        StillPictureRule(),
+        GreenBackgroundRule(),
+        ClippingRule(),
+        LoudnessRule(),
+        NoiseFloorRule(),
+        OpeningSpeechRule(),
+        CutsRule(),
+        BlackPictureRule(),
+        FrozenPictureRule(),
+        InterlacedRule(),
+        HDRRule(),
+        AVOffsetRule(),
+    ]
+
     /// The rules for still images: cover, ID card sides, beauty images.
     public static let imageRules: [any Rule] = [ImageFormatRule(), ImageDecodeRule.decodes, ImageDecodeRule.hasPixels]
 
@@ -31,6 +52,7 @@ public enum RuleRegistry {
     public static var all: [RuleDescription] {
         var seen = Set<String>()
         let descriptions = [UnreadableFileRule.description] + Role.allCases.flatMap { $0.rules.map(\.description) }
+            + contentRules.map(\.description)
         return descriptions.filter { seen.insert($0.id).inserted }
     }
 

@@ -8,6 +8,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Role: ExpressibleByArgument {}
+extension VoiceSource: ExpressibleByArgument {}
 
 /// Exit statuses of the CLI; part of its interface (documented in `--help` and the README).
 enum ExitStatus {

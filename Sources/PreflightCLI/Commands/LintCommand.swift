@@ -28,6 +28,7 @@ struct LintCommand: AsyncParsableCommand {
               preflight lint --format json recordings/ > report.json
               preflight lint --output sarif:preflight.sarif --output junit:preflight.xml recordings/
               preflight lint --quiet --role action-video dance/
+              preflight lint --deep --background-replacement take-3.mp4
             """
     )
 
@@ -48,6 +49,15 @@ struct LintCommand: AsyncParsableCommand {
     @Option(help: "How many files to probe at once (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Also check what the reviewer sees and hears (black bars, silence, stills, cuts, loudness…): decodes the sound and samples the picture, so it reads the whole file.")
+    var deep = false
+
+    @Flag(help: "With --deep: the job replaces the background (is_background_replacement), so a green screen is required.")
+    var backgroundReplacement = false
+
+    @Option(help: "With --deep: where the voice is trained from, VIDEO (the video's sound, the default) or AUDIO (separate audio files; a silent track is then only a warning).")
+    var audioSourceType: VoiceSource = .video
+
     @Argument(help: "Files or directories to check.")
     var paths: [String]
 
@@ -55,11 +65,14 @@ struct LintCommand: AsyncParsableCommand {
         if paths.isEmpty { throw ValidationError("Give at least one file or directory to check.") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         try ReportDestination.validate(output)
+        if backgroundReplacement && !deep { throw ValidationError("--background-replacement is checked by the content rules; add --deep.") }
     }
 
     func run() async throws {
         AllocatorTuning.keepFreedMemoryForReuse()
-        let report = await Linter(concurrency: jobs).lint(paths: paths, role: role)
+        let contentChecks = deep
+            ? ContentCheckOptions(backgroundReplacement: backgroundReplacement, audioSource: audioSourceType) : nil
+        let report = await Linter(concurrency: jobs, contentChecks: contentChecks).lint(paths: paths, role: role)
         if report.files.isEmpty {
             printError("preflight: no media files found in \(paths.joined(separator: ", ")) for role \(role.rawValue)")
             throw ExitStatus.toolFailed
