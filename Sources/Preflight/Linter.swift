@@ -22,11 +22,20 @@ public struct Linter: Sendable {
     /// their key frames sampled, on the same pool threads as the probe. Nil (the default) keeps linting header-only.
     public var contentChecks: ContentCheckOptions?
 
-    /// A linter probing up to `concurrency` files at once (default: the core count) on the shared `NIOThreadPool`.
+    /// A linter probing up to `concurrency` files at once (default: the core count) on ``sharedThreadPool``.
     /// With `contentChecks`, videos also get the content rules.
     public init(concurrency: Int = ProcessInfo.processInfo.activeProcessorCount, contentChecks: ContentCheckOptions? = nil) {
-        self.init(concurrency: concurrency, threadPool: .singleton, contentChecks: contentChecks)
+        self.init(concurrency: concurrency, threadPool: Self.sharedThreadPool, contentChecks: contentChecks)
     }
+
+    /// The threads default linters share: a pool of their own, one thread per core, started on first use and never
+    /// stopped. It is not `NIOThreadPool.singleton` on purpose: a deep lint keeps a thread busy for seconds, and the
+    /// host's short blocking jobs there (file writes, fsync) must not queue behind it.
+    public static let sharedThreadPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: max(2, ProcessInfo.processInfo.activeProcessorCount))
+        pool.start()
+        return pool
+    }()
 
     /// A linter probing up to `concurrency` files at once on threads of `threadPool` (which must be started).
     public init(concurrency: Int, threadPool: NIOThreadPool, contentChecks: ContentCheckOptions? = nil) {

@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import Testing
 import TestSupport
 @testable import Preflight
@@ -7,6 +8,14 @@ import TestSupport
 /// entries are streamed to disk under a per-entry cap and a total budget.
 @Suite("Audio ZIP limits (security)")
 struct ZipLimitsTests {
+    /// A linter on a pool of its own, so that the limits are judged on this suite's work alone, not queued behind the
+    /// deep lints other suites run at the same time.
+    static let linter: Linter = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return Linter(concurrency: 1, threadPool: pool)
+    }()
+
     let dir: TemporaryDirectory
 
     init() throws {
@@ -46,7 +55,7 @@ struct ZipLimitsTests {
         let bomb = try await lyingZip("bomb.zip", inflated: 64 * 1024 * 1024, declared: 4096)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: bomb.path)[.size] as? NSNumber).int64Value
         #expect(size < 1024 * 1024, "the ZIP itself is small")
-        let (archive, written) = try await Linter().onThreadPool { AudioArchive.inspectCounting(bomb.path) }
+        let (archive, written) = try await Self.linter.onThreadPool { AudioArchive.inspectCounting(bomb.path) }
         #expect(archive.failure == nil)
         let entry = try #require(archive.entries.first)
         guard case .notAudio(let reason) = entry.kind else {
@@ -55,7 +64,7 @@ struct ZipLimitsTests {
         }
         #expect(reason.contains("inflates past its declared size"))
         #expect(written <= 4096)
-        let findings = await Linter().lint(path: bomb.path, role: .audioZip).findings.map(\.rule)
+        let findings = await Self.linter.lint(path: bomb.path, role: .audioZip).findings.map(\.rule)
         #expect(findings.contains("archive.entry-not-audio"))
     }
 
@@ -63,7 +72,7 @@ struct ZipLimitsTests {
     func perEntryCapAndBudget() async throws {
         // Declared honestly: 24 MiB of zeros, more than the per-entry cap.
         let large = try await lyingZip("large.zip", inflated: 24 << 20, declared: 24 << 20)
-        let (archive, written) = try await Linter().onThreadPool { AudioArchive.inspectCounting(large.path) }
+        let (archive, written) = try await Self.linter.onThreadPool { AudioArchive.inspectCounting(large.path) }
         #expect(written == AudioArchive.Limits.maximumBytesExaminedPerEntry)
         guard case .notAudio(let reason) = try #require(archive.entries.first).kind else {
             Issue.record("zeros are not audio")
@@ -71,7 +80,7 @@ struct ZipLimitsTests {
         }
         #expect(reason.contains("in its first 4 MiB"))
         // With a budget smaller than one entry's cap, the entry is skipped, nothing is written, and the rule says so.
-        let (skipped, none) = try await Linter().onThreadPool { AudioArchive.inspectCounting(large.path, budget: 1 << 20) }
+        let (skipped, none) = try await Self.linter.onThreadPool { AudioArchive.inspectCounting(large.path, budget: 1 << 20) }
         #expect(none == 0)
         #expect(skipped.entries.first?.kind == .skipped)
     }
@@ -92,7 +101,7 @@ struct ZipLimitsTests {
         try handle.close()
         #expect(ZipEndRecord.find(in: chunk.reversed(), startingAt: 0) == nil, "the random tail holds no end record")
 
-        let result = try await runPreflight(["lint", "--role", "audio-zip", "--format", "json", url.path], timeout: 10)
+        let result = try await runPreflight(["lint", "--role", "audio-zip", "--format", "json", url.path], timeout: 60)
         #expect(!result.killedBySignal, "lint must judge the file within the timeout")
         #expect(result.status == 1)
         #expect(result.stdout.contains("archive.invalid"))
