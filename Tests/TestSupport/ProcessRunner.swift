@@ -211,17 +211,20 @@ public func runProcess(
     return await child.exit()
 }
 
-/// Runs synchronous, blocking `work` (a probe, a large file write) on a Dispatch thread and awaits its result, so the
-/// cooperative pool stays free for the tasks that need it meanwhile.
+/// Runs synchronous, blocking `work` (a probe, a content analysis, a large file write) on a thread of its own and
+/// awaits its result, so the cooperative pool stays free for the tasks that need it meanwhile.
+///
+/// A new `Thread`, not `DispatchQueue.global()`: on Linux, Swift's cooperative pool runs on Dispatch's worker threads,
+/// and seconds of decoding there were seen to starve the emulator's tasks (a 30 s read timeout in a full run).
 public func onThread<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(returning: work()) }
+        Thread { continuation.resume(returning: work()) }.start()
     }
 }
 
 /// Like ``onThread(_:)-(()->T)``, for work that throws.
 public func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        Thread { continuation.resume(with: Result { try work() }) }.start()
     }
 }
