@@ -5,6 +5,8 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+// The C structs (`timespec`) can be attributed to the FFmpeg module map that includes the same headers first.
+import CFFmpeg
 
 /// What `stat(2)` says about a path (symbolic links followed): the one wrapper of it in the package, used by the
 /// probe, the lint of non-media files and the update journal's file identities.

@@ -1,5 +1,6 @@
 import Foundation
 import MetaStudioUpload
+import NIOPosix
 import Preflight
 
 /// The emulator's stand-in for the service's automated review: the project's own linter, run on the
@@ -12,6 +13,14 @@ struct AutomatedReview: Sendable {
         /// `44005901` when the resolution rule failed (the service's documented auto-rejection code).
         var errorCode: String?
     }
+
+    /// The review's own threads: the answer to SUBMITVERIFYING waits for the review, so it must not queue behind
+    /// whatever else the host process lints on the default linter pool.
+    private static let threadPool: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
 
     /// The service's documented code for "resolution not 1920x1080, 1080x1920, 3840x2160 or 2160x3840".
     static let resolutionErrorCode = "44005901"
@@ -43,7 +52,7 @@ struct AutomatedReview: Sendable {
 
     /// The error findings of one file as (rule id, message); empty when it passes. The one call into `Preflight`.
     private func lint(_ url: URL, role: Role) async -> [(String, String)] {
-        let report = await Linter(concurrency: 1).lint(path: url.path, role: role)
+        let report = await Linter(concurrency: 1, threadPool: Self.threadPool).lint(path: url.path, role: role)
         guard report.verdict == .fail else { return [] }
         return report.findings.filter { $0.severity == .error }.map { ($0.rule, $0.message) }
     }
