@@ -8,12 +8,6 @@ import Preflight
 import Testing
 import TestSupport
 
-/// Records events in the order they happen.
-private actor EventLog {
-    private(set) var events: [String] = []
-    func record(_ event: String) { events.append(event) }
-}
-
 @Suite("PartUploader: part files are read on its thread pool")
 struct PartUploaderPoolTests {
     /// A cover upload task to the harness's job (the Update call hands out the URL).
@@ -30,16 +24,9 @@ struct PartUploaderPoolTests {
         let inputs = try await UpdateInputs.shared()
         try await UpdateHarness.with { harness in
             let task = try await Self.coverTask(harness, path: inputs.cover.path)
-            let pool = NIOThreadPool(numberOfThreads: 1)
-            pool.start()
-            var gate: [Int32] = [-1, -1]
-            #expect(pipe(&gate) == 0)
-            let (gateRead, gateWrite) = (gate[0], gate[1])
-            // Queued before the upload starts: the reads cannot run until the test opens the gate.
-            pool.submit { _ in
-                var byte: UInt8 = 0
-                _ = read(gateRead, &byte, 1)
-            }
+            // Its one thread is held until the gate opens: the reads cannot run before then.
+            let gated = try GatedThreadPool()
+            let pool = gated.pool
             let httpClient = HTTPClient(eventLoopGroupProvider: .singleton,
                                         configuration: PartUploader.clientConfiguration(parallelism: 1))
             let uploader = PartUploader(httpClient: httpClient, parallelism: 1, chunkSize: 4096, threadPool: pool)
@@ -52,12 +39,10 @@ struct PartUploaderPoolTests {
                 Thread { continuation.resume(returning: 7) }.start()
             }
             await log.record("round trip \(answer)")
-            #expect(write(gateWrite, "x", 1) == 1)
+            gated.open()
             let outcome = await upload.result
-            close(gateRead)
-            close(gateWrite)
             try await httpClient.shutdown()
-            try await pool.shutdownGracefully()
+            try await gated.shutdown()
 
             try outcome.get()
             #expect(await log.events == ["round trip 7", "uploaded"])

@@ -4,12 +4,6 @@ import Preflight
 import Testing
 import TestSupport
 
-/// Records events in the order they happen.
-private actor EventLog {
-    private(set) var events: [String] = []
-    func record(_ event: String) { events.append(event) }
-}
-
 @Suite("Linter: the caller's threads stay free")
 struct LinterPoolTests {
     /// Every sample the repository ships, linted many times over: a batch that keeps every thread it gets busy.
@@ -26,17 +20,9 @@ struct LinterPoolTests {
         let files = try Self.batch()
         let log = EventLog()
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        // The linter's own pool of one thread, held by a job that blocks until the test opens the gate (a pipe).
-        let pool = NIOThreadPool(numberOfThreads: 1)
-        pool.start()
-        var gate: [Int32] = [-1, -1]
-        #expect(pipe(&gate) == 0)
-        let (gateRead, gateWrite) = (gate[0], gate[1])
-        // Submitted synchronously, so it is queued before any lint.
-        pool.submit { _ in
-            var byte: UInt8 = 0
-            _ = read(gateRead, &byte, 1)
-        }
+        // The linter's own pool of one thread, held by a job that blocks until the test opens the gate.
+        let gated = try GatedThreadPool()
+        let pool = gated.pool
         let linter = Linter(concurrency: cores, threadPool: pool)
 
         // As many tasks as there are cores, each linting the batch file by file and logging each report as it comes.
@@ -62,11 +48,9 @@ struct LinterPoolTests {
         }
         await log.record("round trip \(answer)")
 
-        #expect(write(gateWrite, "x", 1) == 1)
+        gated.open()
         let reports = await batch.value
-        close(gateRead)
-        close(gateWrite)
-        try await pool.shutdownGracefully()
+        try await gated.shutdown()
 
         // The round trip came first, before any file was done (the first lints only start once the gate opens).
         #expect(await log.events == ["round trip 42"] + Array(repeating: "file", count: cores * files.count))
