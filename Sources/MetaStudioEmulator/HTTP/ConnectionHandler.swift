@@ -74,8 +74,8 @@ struct ConnectionHandler: Sendable {
         switch fault {
         case .status(let status):
             try await reader.drain()
-            try await send(.error(.injected(status)), head: head, outbound: outbound)
             record(status)
+            try await send(.error(.injected(status)), head: head, outbound: outbound)
             return head.isKeepAlive
         case .connectionReset:
             try await reader.drain()
@@ -86,14 +86,14 @@ struct ConnectionHandler: Sendable {
         let throttle = Self.throttle(for: fault)
         guard let body = try await reader.collect(limit: Self.maxJSONBody, throttle: throttle) else {
             let response = EmulatorResponse.error(.invalidBody("the body is larger than \(Self.maxJSONBody) bytes"))
-            try await send(response, head: head, outbound: outbound)
             record(response.status)
+            try await send(response, head: head, outbound: outbound)
             return head.isKeepAlive
         }
         let response = await apiResponse(head, target: target, body: body)
         if case .delay(let milliseconds) = fault { try await Task.sleep(for: .milliseconds(milliseconds)) }
-        try await send(response, head: head, outbound: outbound)
         record(response.status)
+        try await send(response, head: head, outbound: outbound)
         return head.isKeepAlive
     }
 
@@ -130,8 +130,9 @@ struct ConnectionHandler: Sendable {
                 uploadRole: destination?.role, uploadPart: destination?.part))
         }
         func answer(_ response: EmulatorResponse) async throws -> Bool {
-            try await send(response, head: head, outbound: outbound)
+            // Logged before the answer goes out: a client that has read the answer always finds the request in the log.
             record(response.status)
+            try await send(response, head: head, outbound: outbound)
             return head.isKeepAlive
         }
         guard head.method == .PUT else {
