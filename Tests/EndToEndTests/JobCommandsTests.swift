@@ -84,7 +84,7 @@ struct JobCommandsTests {
 
     /// Starts `preflight watch` on the job and returns once it has read the job at least once.
     private func startWatch(_ emulator: EmulatorProcess, _ extra: [String] = []) async throws -> ChildProcess {
-        let child = try ChildProcess.start(
+        let child = try await ChildProcess.start(
             RepoPaths.preflightBinary.path,
             ["watch", emulator.jobID, "--endpoint", emulator.baseURL, "--interval", "100ms", "--max-interval", "400ms"] + extra,
             environment: emulator.clientEnvironment.merging(["NO_COLOR": "1"]) { $1 }, timeout: 120)

@@ -17,7 +17,7 @@ final class EmulatorProcess: Sendable {
     /// Starts the emulator and waits for its base URL and control token (the first stdout line).
     static func start(jobID: String = "job-e2e-1", state: String = "AUTO_VERIFY_FAILED") async throws -> EmulatorProcess {
         let storage = try TemporaryDirectory(prefix: "e2e-emulator")
-        let child = try ChildProcess.start(
+        let child = try await ChildProcess.start(
             RepoPaths.preflightBinary.path,
             ["emulator", "--project-id", projectID, "--ak", accessKey, "--sk", secretKey,
              "--job", "\(jobID)=\(state)", "--storage", storage.url.path],

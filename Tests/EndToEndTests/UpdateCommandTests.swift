@@ -146,7 +146,7 @@ struct UpdateCommandTests {
             try await emulator.injectFault(#"{"fault": "slow_body", "bytes_per_second": 150000, "match": "upload_part", "role": "training_video", "part": 3}"#)
             let arguments = ["update"] + emulator.target + ["--training-video", training, "--part-size", "512KiB", "--parallel", "1", "--submit"]
 
-            let update = try ChildProcess.start(
+            let update = try await ChildProcess.start(
                 RepoPaths.preflightBinary.path, arguments, environment: emulator.clientEnvironment,
                 currentDirectory: cwd.url, timeout: 300)
 

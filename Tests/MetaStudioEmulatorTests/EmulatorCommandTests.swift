@@ -11,7 +11,7 @@ struct EmulatorCommandTests {
     @Test func printsTheBaseURLServesAndStopsOnSIGTERM() async throws {
         let binary = RepoPaths.preflightBinary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the preflight product first: \(binary.path)")
-        let emulator = try ChildProcess.start(
+        let emulator = try await ChildProcess.start(
             binary.path, ["emulator", "--project-id", "p-cli", "--token", "cli-token", "--job", "j1=AUTO_VERIFY_FAILED"],
             environment: ["CLOUD_SDK_AK": "CLIAK", "CLOUD_SDK_SK": "cli-secret-value"], timeout: 120)
         let firstLine = await emulator.firstLine()

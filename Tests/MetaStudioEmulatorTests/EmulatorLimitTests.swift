@@ -53,7 +53,7 @@ struct EmulatorLimitTests {
     @Test("`preflight emulator` takes its token from CLOUD_SDK_TOKEN, so it stays out of the process list")
     func tokenFromEnvironment() async throws {
         let binary = RepoPaths.preflightBinary
-        let emulator = try ChildProcess.start(
+        let emulator = try await ChildProcess.start(
             binary.path, ["emulator", "--project-id", "p-env", "--job", "j1=AUTO_VERIFY_FAILED"],
             environment: ["CLOUD_SDK_TOKEN": "env-token-value", "CLOUD_SDK_AK": "", "CLOUD_SDK_SK": ""], timeout: 120)
         let line = await emulator.firstLine()

@@ -1,5 +1,6 @@
 public import Foundation
 import NIOConcurrencyHelpers
+import NIOPosix
 
 /// The outcome of running a child process to completion.
 public struct ProcessResult: Sendable {
@@ -18,11 +19,12 @@ public struct TestSupportError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
-/// A child process started by a test. Nothing here blocks the cooperative pool: each output pipe is drained by a thread
-/// of its own, the exit arrives through Foundation's termination handler, and callers `await` both.
+/// A child process started by a test. Nothing here blocks the cooperative pool: the spawn itself runs on a thread of
+/// its own, each output pipe is drained by a thread of its own, the exit arrives through Foundation's termination
+/// handler, and callers `await` all three.
 ///
 /// ```swift
-/// let child = try ChildProcess.start("ffmpeg", ["-version"])
+/// let child = try await ChildProcess.start("ffmpeg", ["-version"])
 /// let result = await child.exit()
 /// ```
 public final class ChildProcess: Sendable {
@@ -60,7 +62,7 @@ public final class ChildProcess: Sendable {
     public static func start(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:],
         currentDirectory: URL? = nil, stdin: Data? = nil, timeout: TimeInterval = 120
-    ) throws -> ChildProcess {
+    ) async throws -> ChildProcess {
         let process = Process()
         if executable.hasPrefix("/") {
             process.executableURL = URL(fileURLWithPath: executable)
@@ -112,13 +114,7 @@ public final class ChildProcess: Sendable {
             }
             for waiter in waiters { waiter.resume() }
         }
-        // The child inherits the signal mask of the spawning thread, and Dispatch's worker threads (which run Swift's
-        // cooperative pool here) block most signals: without this, SIGTERM sent to the child would never arrive.
-        var empty = sigset_t(), previous = sigset_t()
-        sigemptyset(&empty)
-        pthread_sigmask(SIG_SETMASK, &empty, &previous)
-        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-        try process.run()
+        try await Spawner.run(process)
         let child = ChildProcess(process: process, state: state)
         if let stdin, let writer = inPipe?.fileHandleForWriting {
             // A large input could fill the pipe before the child reads it: write it on a thread of its own.
@@ -196,6 +192,41 @@ public final class ChildProcess: Sendable {
     public var isRunning: Bool { state.withLockedValue { $0.exit == nil } }
 }
 
+/// Where children are spawned: one thread of the tests' own, never the cooperative pool.
+///
+/// `Process.run()` returns only once the child has exec'd (glibc's `posix_spawn` is a vfork), which under a full run's
+/// load took long enough that the two cooperative threads, both spawning, left every other test waiting: the first
+/// unit test finished 9 s into the run, and an emulator answer once missed a 20 s deadline. One thread also spawns
+/// one child at a time, which keeps a start-up burst of a hundred tests from forking all at once.
+enum Spawner {
+    private static let thread: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        return pool
+    }()
+
+    static func run(_ process: Process) async throws {
+        let box = UncheckedProcess(process)
+        try await thread.runIfActive {
+            // The child inherits the spawning thread's signal mask, and threads started from Dispatch's workers (which
+            // run Swift's cooperative pool here) block most signals: without this, a SIGTERM sent to the child would
+            // never arrive.
+            var empty = sigset_t(), previous = sigset_t()
+            sigemptyset(&empty)
+            pthread_sigmask(SIG_SETMASK, &empty, &previous)
+            defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+            try box.process.run()
+        }
+    }
+
+    /// `Process` is not `Sendable`; the one handed over here is touched by the spawner thread alone until `run()`
+    /// returns, and by its owner only after that.
+    private struct UncheckedProcess: @unchecked Sendable {
+        let process: Process
+        init(_ process: Process) { self.process = process }
+    }
+}
+
 /// Runs `executable` with `arguments` to completion and returns its status and output, without blocking a thread.
 /// - Parameters:
 ///   - executable: an absolute path, or a command name looked up on PATH.
@@ -206,7 +237,7 @@ public func runProcess(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:],
     currentDirectory: URL? = nil, stdin: Data? = nil, timeout: TimeInterval = 120
 ) async throws -> ProcessResult {
-    let child = try ChildProcess.start(
+    let child = try await ChildProcess.start(
         executable, arguments, environment: environment, currentDirectory: currentDirectory, stdin: stdin, timeout: timeout)
     return await child.exit()
 }
