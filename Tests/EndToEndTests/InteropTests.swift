@@ -108,7 +108,7 @@ struct InteropTests {
                 let source = RepoPaths.samples.appendingPathComponent(sample)
                 try FileManager.default.copyItem(at: source, to: repo.appendingPathComponent("takes/\(source.lastPathComponent)"))
             }
-            try "notes, not media\n".write(to: repo.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+            try await writeFile("notes, not media\n", to: repo.appendingPathComponent("README.txt"))
             let config = """
                 repos:
                   - repo: \(hooks.path)
@@ -117,7 +117,7 @@ struct InteropTests {
                       - id: preflight-lint
                       - id: preflight-lint-images
                 """
-            try config.write(to: repo.appendingPathComponent(".pre-commit-config.yaml"), atomically: true, encoding: .utf8)
+            try await writeFile(config, to: repo.appendingPathComponent(".pre-commit-config.yaml"))
             try await Self.git(["init", "-q"], in: repo, environment: environment)
             try await Self.git(["add", "."], in: repo, environment: environment)
             return try await runProcess(preCommit, ["run", "--all-files", "--color", "never"], environment: environment,
@@ -213,7 +213,7 @@ struct InteropTests {
         let python = try await Self.tool("python")
         let dir = try TemporaryDirectory(prefix: "interop-ci")
         let token = "test-token-\(UUID().uuidString)"
-        let server = try ChildProcess.start(python, ["-c", Self.fakeCodeScanning, dir.file("upload.json").path, token], timeout: 300)
+        let server = try await ChildProcess.start(python, ["-c", Self.fakeCodeScanning, dir.file("upload.json").path, token], timeout: 300)
         defer { server.send(SIGKILL) }
         let port = try #require(await server.firstLine())
         let script = RepoPaths.root.appendingPathComponent("examples/ci/lint-and-upload-sarif.sh").path

@@ -87,7 +87,7 @@ struct LintCommandTests {
     @Test("a directory with no media files exits 2 and says so")
     func nothingToLint() async throws {
         let dir = try TemporaryDirectory()
-        try Data("notes".utf8).write(to: dir.file("notes.txt"))
+        try await writeFile(Data("notes".utf8), to: dir.file("notes.txt"))
         let result = try await runPreflight(["lint", dir.url.path])
         #expect(result.status == 2)
         #expect(result.stderr.contains("no media files found in \(dir.url.path)"))

@@ -16,7 +16,7 @@ struct PlaylistLintTests {
         let (name, text) = Self.playlists[index]
         let dir = try TemporaryDirectory(prefix: "playlist-\(name)")
         let take = dir.file("take.mp4")
-        try Data(text(try LintRun.passingVideo.path).utf8).write(to: take)
+        try await writeFile(Data(text(try LintRun.passingVideo.path).utf8), to: take)
         let (result, file) = try await LintRun.json(take.path)
         #expect(result.status == 1, "\(name): \(result.stdout)")
         let finding = try #require(file?.findings.first)
@@ -31,7 +31,7 @@ struct PlaylistLintTests {
         let fifo = dir.file("stall.mp4")
         #expect(mkfifo(fifo.path, 0o600) == 0)
         let take = dir.file("take.mp4")
-        try Data(text(fifo.path).utf8).write(to: take)
+        try await writeFile(Data(text(fifo.path).utf8), to: take)
         let (result, file) = try await LintRun.json(take.path)
         #expect(result.status == 1)
         #expect(file?.findings.first?.message.contains("a text playlist, not a video") == true)

@@ -13,7 +13,8 @@ struct RobustnessTests {
         }
     }
 
-    /// Writes `count` mutated or truncated copies of the seeds into `dir`, deterministically.
+    /// Writes `count` mutated or truncated copies of the seeds into `dir`, deterministically. Seconds of byte work in
+    /// a debug build: call it through `onThread`, not from a task.
     static func mutate(_ seeds: [URL], count: Int, into dir: URL) throws -> [URL] {
         var rng = SeededGenerator(seed: 0x5EED_2026)
         var outputs: [URL] = []
@@ -47,7 +48,7 @@ struct RobustnessTests {
                 bytes += (0..<Int.random(in: 0...16_384, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             }
             let url = dir.appendingPathComponent(String(format: "mutant-%03d.%@", i, ext))
-            try Data(bytes).write(to: url)
+            try writeFileNow(Data(bytes), to: url)
             outputs.append(url)
         }
         return outputs
@@ -56,7 +57,7 @@ struct RobustnessTests {
     @Test("300 mutated or truncated samples each get a verdict, without a crash or a hang")
     func mutants() async throws {
         let dir = try TemporaryDirectory(prefix: "preflight-mutants")
-        let files = try Self.mutate(try Self.seeds(), count: 300, into: dir.url)
+        let files = try await onThread { try Self.mutate(try Self.seeds(), count: 300, into: dir.url) }
         // Three runs of 100 files; a crash shows as a signal status, a hang as the timeout's kill (137).
         for batch in stride(from: 0, to: files.count, by: 100) {
             let chunk = Array(files[batch..<min(files.count, batch + 100)])
@@ -90,9 +91,9 @@ struct RobustnessTests {
     func oddInputs() async throws {
         let dir = try TemporaryDirectory()
         let empty = dir.file("empty.mp4")
-        try Data().write(to: empty)
+        try await writeFile(Data(), to: empty)
         let text = dir.file("notes.mp4")
-        try Data("This is not a video, just some notes.\n".utf8).write(to: text)
+        try await writeFile(Data("This is not a video, just some notes.\n".utf8), to: text)
         let folder = dir.file("folder.mp4")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let missing = dir.file("missing.mp4")

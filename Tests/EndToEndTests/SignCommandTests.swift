@@ -25,7 +25,7 @@ struct SignCommandTests {
             }
             if let body = vector.body {
                 let file = dir.file("\(vector.name).body")
-                try Data(body).write(to: file)
+                try await writeFile(Data(body), to: file)
                 arguments += ["--body-file", file.path]
             }
             let environment = ["CLOUD_SDK_AK": vector.ak, "CLOUD_SDK_SK": vector.sk]

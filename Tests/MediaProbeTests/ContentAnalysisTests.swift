@@ -93,10 +93,10 @@ struct ContentAnalysisTests {
     }
 
     @Test("a file that is not media throws, naming the file")
-    func notMedia() throws {
+    func notMedia() async throws {
         let directory = try TemporaryDirectory(prefix: "content-not-media")
         let url = directory.file("notes.mp4")
-        try Data("not a video at all".utf8).write(to: url)
+        try await writeFile(Data("not a video at all".utf8), to: url)
         #expect(throws: MediaProbeError.self) { try MediaFile.analyzeContent(url.path) }
     }
 
@@ -106,7 +106,7 @@ struct ContentAnalysisTests {
         let directory = try TemporaryDirectory(prefix: "content-truncated")
         let url = directory.file("cut.mp4")
         let data = try Data(contentsOf: source)
-        try data.prefix(data.count / 2).write(to: url)
+        try await writeFile(data.prefix(data.count / 2), to: url)
         let facts = try await onThread { try MediaFile.analyzeContent(url.path) }
         // Either stream may or may not have given something; what matters is an answer.
         #expect(facts.video != nil || facts.videoProblem != nil)

@@ -34,7 +34,7 @@ struct FileErrorTests {
     func empty() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-errors")
         let url = directory.file("empty.mp4")
-        try Data().write(to: url)
+        try await writeFile(Data(), to: url)
         #expect(reason(url.path) == .empty)
     }
 
@@ -42,7 +42,7 @@ struct FileErrorTests {
     func textFile() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-errors")
         let url = directory.file("notes.mp4")
-        try Data("These are meeting notes, not a video.\n".utf8).write(to: url)
+        try await writeFile(Data("These are meeting notes, not a video.\n".utf8), to: url)
         guard case .notMedia(let detail)? = reason(url.path) else {
             Issue.record("expected notMedia")
             return
@@ -88,7 +88,7 @@ struct FileErrorTests {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-errors")
         let url = directory.file("frames.zip")
         // An empty ZIP archive: just the end-of-central-directory record.
-        try Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)).write(to: url)
+        try await writeFile(Data([0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)), to: url)
         let facts = try MediaFile.probe(url.path)
         #expect(facts.container.family == .zip)
         #expect(facts.streams.isEmpty)

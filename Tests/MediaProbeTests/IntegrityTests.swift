@@ -12,7 +12,7 @@ struct IntegrityTests {
         let whole = try await GeneratedClip.mp4Faststart.make(in: directory)
         let data = try Data(contentsOf: whole)
         let cut = directory.file("cut.mp4")
-        try data.prefix(data.count * 2 / 3).write(to: cut)
+        try await writeFile(data.prefix(data.count * 2 / 3), to: cut)
 
         let complete = try MediaFile.probe(whole.path)
         #expect(complete.integrity.checked)
@@ -45,7 +45,7 @@ struct IntegrityTests {
         #expect(data[4..<8] == Data("ftyp".utf8))
         data.replaceSubrange(4..<8, with: Data("free".utf8))
         let url = directory.file("no-ftyp.mp4")
-        try data.write(to: url)
+        try await writeFile(data, to: url)
         let facts = try MediaFile.probe(url.path)
         #expect(facts.container.family == .isoBaseMedia)
         #expect(facts.container.majorBrand == nil)
@@ -58,7 +58,7 @@ struct IntegrityTests {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-integrity")
         let data = try await Data(contentsOf: GeneratedClip.mp4Faststart.make(in: directory))
         let url = directory.file("header-cut.mp4")
-        try data.prefix(600).write(to: url)
+        try await writeFile(data.prefix(600), to: url)
         #expect(throws: MediaProbeError.self) { try MediaFile.probe(url.path) }
     }
 
@@ -76,7 +76,7 @@ struct IntegrityTests {
                 bytes[Int(generator.next() % UInt64(limit))] = UInt8(truncatingIfNeeded: generator.next())
             }
             let url = directory.file("mutated-\(round).mp4")
-            try Data(bytes).write(to: url)
+            try await writeFile(Data(bytes), to: url)
             do {
                 let facts = try MediaFile.probe(url.path)
                 #expect(facts.fileSize == Int64(bytes.count))

@@ -30,7 +30,7 @@ struct EmulatorSecurityTests {
         let storage = root.file("storage")
         let victim = root.file("victim")
         try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
-        try Data("keep me".utf8).write(to: victim.appendingPathComponent("keep.txt"))
+        try await writeFile(Data("keep me".utf8), to: victim.appendingPathComponent("keep.txt"))
         let before = listing(root.url).filter { !$0.hasPrefix("storage") }
 
         try await EmulatorHarness.with(storage: storage) { (h: EmulatorHarness) async throws in

@@ -56,7 +56,7 @@ struct UpdateInputs: Sendable {
                               (inputs.preBeauty, "gray"), (inputs.postBeauty, "white")] {
             try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "color=c=\(colour):s=640x360", "-frames:v", "1", url.path])
         }
-        try Data(Self.minimalPDF.utf8).write(to: inputs.grant)
+        try await writeFile(Data(Self.minimalPDF.utf8), to: inputs.grant)
         let wav = directory.appendingPathComponent("voice.wav")
         try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-ar", "16000", "-ac", "1", wav.path])
         let zip = try await runProcess("python3", ["-m", "zipfile", "-c", inputs.audioZip.path, wav.path])

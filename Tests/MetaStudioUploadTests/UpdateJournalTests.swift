@@ -16,14 +16,14 @@ struct UpdateJournalTests {
     }
 
     @Test("a journal round-trips and is written with mode 0600")
-    func roundTrip() throws {
+    func roundTrip() async throws {
         let folder = try TemporaryDirectory()
         let input = folder.file("video.mp4")
-        try Data(repeating: 7, count: 200_050).write(to: input)
+        try await writeFile(Data(repeating: 7, count: 200_050), to: input)
         let journal = sampleJournal(path: input.path, identity: try FileIdentity(path: input.path))
         let url = UpdateJournal.defaultURL(jobID: "job-1", in: folder.url)
         #expect(url.lastPathComponent == ".preflight-update-job-1.journal.json")
-        try JournalFileIO.write(journal, to: url)
+        try await onThread { [journal] in try JournalFileIO.write(journal, to: url) }
         let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         #expect(try JournalFileIO.read(url) == journal)
@@ -33,14 +33,14 @@ struct UpdateJournalTests {
     }
 
     @Test("rewriting replaces the journal atomically and keeps it private")
-    func rewrite() throws {
+    func rewrite() async throws {
         let folder = try TemporaryDirectory()
         let url = folder.file("j.json")
         var journal = sampleJournal(path: "/x", identity: FileIdentity(size: 1, modifiedSeconds: 2, modifiedNanoseconds: 3, inode: 4))
-        try JournalFileIO.write(journal, to: url)
+        try await onThread { [journal] in try JournalFileIO.write(journal, to: url) }
         journal.files[0].parts[0].uploaded = true
         journal.commandsSent = ["CONFIRM_MULTIPART_UPLOADED"]
-        try JournalFileIO.write(journal, to: url)
+        try await onThread { [journal] in try JournalFileIO.write(journal, to: url) }
         let read = try JournalFileIO.read(url)
         #expect(read.files[0].parts.map(\.uploaded) == [true, false])
         #expect(read.commandsSent == ["CONFIRM_MULTIPART_UPLOADED"])
@@ -48,10 +48,10 @@ struct UpdateJournalTests {
     }
 
     @Test("a file's identity changes when it is rewritten or grows")
-    func identity() throws {
+    func identity() async throws {
         let folder = try TemporaryDirectory()
         let file = folder.file("a.bin")
-        try Data(repeating: 1, count: 10).write(to: file)
+        try await writeFile(Data(repeating: 1, count: 10), to: file)
         let first = try FileIdentity(path: file.path)
         #expect(first.size == 10)
         #expect(try FileIdentity(path: file.path) == first)
@@ -63,12 +63,12 @@ struct UpdateJournalTests {
     }
 
     @Test("missing, malformed and foreign journals are refused with the path named")
-    func badJournals() throws {
+    func badJournals() async throws {
         let folder = try TemporaryDirectory()
         let missing = folder.file("missing.json")
         #expect { try JournalFileIO.read(missing) } throws: { ($0 as? UpdateError)?.description.contains(missing.path) == true }
         let garbage = folder.file("garbage.json")
-        try Data("{\"hello\": 1}".utf8).write(to: garbage)
+        try await writeFile(Data("{\"hello\": 1}".utf8), to: garbage)
         #expect { try JournalFileIO.read(garbage) } throws: {
             ($0 as? UpdateError)?.description.contains("is not a preflight update journal") == true
         }

@@ -90,7 +90,7 @@ struct DeepLintTests {
     func notMedia() async throws {
         let directory = try TemporaryDirectory(prefix: "deep-not-media")
         let url = directory.file("take.mp4")
-        try Data(repeating: 0x41, count: 4096).write(to: url)
+        try await writeFile(Data(repeating: 0x41, count: 4096), to: url)
         let report = await Linter(concurrency: 1, contentChecks: ContentCheckOptions()).lint(path: url.path, role: .trainingVideo)
         #expect(report.findings.map(\.rule) == ["file.unreadable"])
     }
