@@ -47,9 +47,16 @@ public struct Linter: Sendable {
     /// Lints one file for a role on a thread of the pool. Never throws: a file that cannot be read gets a
     /// `file.unreadable` finding.
     public func lint(path: String, role: Role) async -> FileReport {
+        await lint(LintTarget(path: path, role: role))
+    }
+
+    /// Lints one target on a thread of the pool: its bytes are read from `target.readPath`, its report names
+    /// `target.path`. Never throws.
+    public func lint(_ target: LintTarget) async -> FileReport {
+        let path = target.path, role = target.role
         do {
             let contentChecks = contentChecks
-            return try await threadPool.runIfActive { Self.lintSync(path: path, role: role, contentChecks: contentChecks) }
+            return try await threadPool.runIfActive { Self.lintSync(target, contentChecks: contentChecks) }
         } catch {
             // The pool was shut down by its owner: say so about this file rather than block a cooperative thread.
             return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(
@@ -68,6 +75,11 @@ public struct Linter: Sendable {
 
     /// Lints files that each have their own role, concurrently; reports come back in input order.
     public func lint(files: [(path: String, role: Role)]) async -> LintReport {
+        await lint(targets: files.map { LintTarget(path: $0.path, role: $0.role) })
+    }
+
+    /// Lints targets concurrently (each read from its `readPath`); reports come back in input order.
+    public func lint(targets files: [LintTarget]) async -> LintReport {
         var reports = [FileReport?](repeating: nil, count: files.count)
         await withTaskGroup(of: (Int, FileReport).self) { group in
             var next = 0
@@ -75,7 +87,7 @@ public struct Linter: Sendable {
                 guard next < files.count else { return }
                 let index = next, file = files[index]
                 next += 1
-                group.addTask { (index, await lint(path: file.path, role: file.role)) }
+                group.addTask { (index, await lint(file)) }
             }
             for _ in 0..<min(concurrency, files.count) { addNext() }
             while let (index, report) = await group.next() {
@@ -94,21 +106,29 @@ public struct Linter: Sendable {
     /// Reads what the role needs from one file, then runs the role's rules, on the calling thread; with
     /// `contentChecks`, a video's content is analysed too and the content rules run after the role's.
     static func lintSync(path: String, role: Role, contentChecks: ContentCheckOptions? = nil) -> FileReport {
-        if FileDiscovery.isLinkToDirectory(path) {
+        lintSync(LintTarget(path: path, role: role), contentChecks: contentChecks)
+    }
+
+    /// ``lintSync(path:role:contentChecks:)`` for a target read from another path than the one it reports.
+    static func lintSync(_ target: LintTarget, contentChecks: ContentCheckOptions? = nil) -> FileReport {
+        let path = target.path, role = target.role, source = target.readPath
+        if source == path, FileDiscovery.isLinkToDirectory(path) {
             let error = MediaProbeError(path: path, reason: .other(
                 code: ELOOP, detail: "a symbolic link to a folder, which lint does not follow; give the folder itself"))
             return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(for: error)], media: nil)
         }
-        switch inspect(path: path, role: role) {
+        switch inspect(path: source, role: role) {
         case .failure(let error):
-            return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(for: error)], media: nil)
+            return FileReport(path: path, role: role, findings: [UnreadableFileRule.finding(for: error.naming(path))],
+                              media: nil)
         case .success(var subject):
+            if source != path { subject.rename(to: path) }
             var findings = role.rules.flatMap { $0.check(subject) }
             if let contentChecks, role == .trainingVideo || role == .actionVideo {
                 subject.contentOptions = contentChecks
                 subject.content = Result { () throws(MediaProbeError) in
-                    try MediaFile.analyzeContent(path, decodeThreads: contentDecodeThreads)
-                }
+                    try MediaFile.analyzeContent(source, decodeThreads: contentDecodeThreads)
+                }.mapError { $0.naming(path) }
                 findings += RuleRegistry.contentRules.flatMap { $0.check(subject) }
             }
             return FileReport(path: path, role: role, findings: findings, media: subject.media)
@@ -145,5 +165,43 @@ public struct Linter: Sendable {
 
     private static func decodePicture(_ path: String) -> Result<DecodedFrameFacts, MediaProbeError> {
         Result { () throws(MediaProbeError) in try MediaFile.decodeFirstFrame(path, kind: .video) }
+    }
+}
+
+/// A file to lint: the path its report names, its role, and the path its bytes are read from.
+///
+/// The two paths differ when the caller has opened the file already and passes the descriptor's alias (see
+/// `PinnedFile.aliasPath` in MetaStudioUpload), so that what is linted is the very file that will be uploaded.
+public struct LintTarget: Sendable, Hashable {
+    /// The path as the user gave it; reports, findings and suggested commands name it.
+    public var path: String
+    /// The role the file is checked for.
+    public var role: Role
+    /// Where the bytes are read from; `path` unless the caller says otherwise.
+    public var readPath: String
+
+    /// Creates a target read from `readPath` (by default `path` itself).
+    public init(path: String, role: Role, readPath: String? = nil) {
+        self.path = path
+        self.role = role
+        self.readPath = readPath ?? path
+    }
+}
+
+extension MediaProbeError {
+    /// The same error about the file the user named (the read went through another path to it).
+    func naming(_ path: String) -> MediaProbeError {
+        var copy = self
+        copy.path = path
+        return copy
+    }
+}
+
+extension LintSubject {
+    /// Names the file by `path` wherever the inspection recorded the path it read from.
+    mutating func rename(to path: String) {
+        self.path = path
+        media?.path = path
+        picture = picture?.mapError { $0.naming(path) }
     }
 }
