@@ -8,8 +8,8 @@ import Darwin
 // The C structs (`timespec`) can be attributed to the FFmpeg module map that includes the same headers first.
 import CFFmpeg
 
-/// What `stat(2)` says about a path (symbolic links followed): the one wrapper of it in the package, used by the
-/// probe, the lint of non-media files and the update journal's file identities.
+/// What `stat(2)` says about a path (symbolic links followed), or `fstat(2)` about an open file: the one wrapper of
+/// them in the package, used by the probe, the lint of non-media files and the upload's file identities.
 package struct FileStatus: Sendable, Equatable {
     /// What kind of file the path names.
     package enum Kind: Sendable, Equatable {
@@ -34,11 +34,28 @@ package struct FileStatus: Sendable, Equatable {
     package let modifiedNanoseconds: Int64
     /// The inode number (changes when the file is replaced by another one).
     package let inode: UInt64
+    /// Status-change time (`st_ctim`): whole seconds and nanoseconds. Any write, truncation, rename or `chmod` moves
+    /// it, and unlike the modification time no user call can set it back (`touch -r` cannot hide an edit).
+    package let changedSeconds: Int64
+    package let changedNanoseconds: Int64
+    /// The device the file lives on (an inode number is unique only within one device).
+    package let device: UInt64
 
     /// Reads the status of `path`.
     package init(path: String) throws(Failure) {
         var info = stat()
         guard stat(path, &info) == 0 else { throw Failure(code: errno) }
+        self.init(info)
+    }
+
+    /// Reads the status of an open file (`fstat(2)`): the file itself, whatever its path names by now.
+    package init(descriptor: Int32) throws(Failure) {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Failure(code: errno) }
+        self.init(info)
+    }
+
+    private init(_ info: stat) {
         switch info.st_mode & S_IFMT {
         case S_IFREG: kind = .regular
         case S_IFDIR: kind = .directory
@@ -48,11 +65,16 @@ package struct FileStatus: Sendable, Equatable {
         #if canImport(Darwin)
         modifiedSeconds = Int64(info.st_mtimespec.tv_sec)
         modifiedNanoseconds = Int64(info.st_mtimespec.tv_nsec)
+        changedSeconds = Int64(info.st_ctimespec.tv_sec)
+        changedNanoseconds = Int64(info.st_ctimespec.tv_nsec)
         #else
         modifiedSeconds = Int64(info.st_mtim.tv_sec)
         modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+        changedSeconds = Int64(info.st_ctim.tv_sec)
+        changedNanoseconds = Int64(info.st_ctim.tv_nsec)
         #endif
         inode = UInt64(info.st_ino)
+        device = UInt64(info.st_dev)
     }
 
     /// The status of a readable, non-empty regular file, or why `path` is not one.

@@ -15,6 +15,9 @@ public enum EmulatorFault: Sendable, Equatable {
     case slowBody(bytesPerSecond: Int)
     /// Handle the request normally but wait this long before sending the response.
     case delay(milliseconds: Int)
+    /// Store an upload normally but answer with an `ETag` that is not the MD5 of the body, as a part damaged on the
+    /// way would be answered (uploads only; API calls are handled normally).
+    case wrongETag
 }
 
 /// Which requests an injected fault applies to.

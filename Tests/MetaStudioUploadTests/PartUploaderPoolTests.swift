@@ -32,7 +32,7 @@ struct PartUploaderPoolTests {
             let uploader = PartUploader(httpClient: httpClient, parallelism: 1, chunkSize: 4096, threadPool: pool)
             let log = EventLog()
             let upload = Task {
-                try await uploader.upload([task], events: { _ in }, alreadyUploaded: { _ in false }, partDone: { _ in })
+                try await uploader.upload([task], events: { _ in }, alreadyUploaded: { _ in false }, partDone: { _, _ in })
                 await log.record("uploaded")
             }
             let answer = await withCheckedContinuation { (continuation: CheckedContinuation<Int, Never>) in
@@ -63,7 +63,7 @@ struct PartUploaderPoolTests {
                                         configuration: PartUploader.clientConfiguration(parallelism: 1))
             let uploader = PartUploader(httpClient: httpClient, parallelism: 1, threadPool: pool)
             let outcome = await Result(catching: {
-                try await uploader.upload([task], events: { _ in }, alreadyUploaded: { _ in false }, partDone: { _ in })
+                try await uploader.upload([task], events: { _ in }, alreadyUploaded: { _ in false }, partDone: { _, _ in })
             })
             try await httpClient.shutdown()
 

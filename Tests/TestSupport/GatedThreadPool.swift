@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 public import NIOPosix
 
 /// A started thread pool of one thread, held by a first job until ``open()``: work given to the pool cannot start
@@ -47,4 +48,19 @@ public actor EventLog {
 
     /// Appends one event.
     public func record(_ event: String) { events.append(event) }
+}
+
+/// A flag that exactly one caller can claim, from any thread (for "do this once, the first time" in callbacks).
+public final class OnceFlag: Sendable {
+    private let claimed = NIOLockedValueBox(false)
+
+    public init() {}
+
+    /// `true` for the first caller only.
+    public func claim() -> Bool {
+        claimed.withLockedValue { value in
+            defer { value = true }
+            return !value
+        }
+    }
 }

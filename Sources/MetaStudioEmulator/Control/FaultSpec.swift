@@ -8,6 +8,7 @@ import Preflight
 /// {"fault": "connection_reset", "match": "upload_part", "role": "training_video", "part": 2}
 /// {"fault": "slow_body", "bytes_per_second": 65536, "match": "uploads"}
 /// {"fault": "delay", "milliseconds": 1500, "match": "any"}
+/// {"fault": "wrong_etag", "match": "upload_part", "role": "training_video", "part": 1}
 /// ```
 struct FaultSpec: Decodable, Sendable {
     var fault: String
@@ -40,8 +41,10 @@ struct FaultSpec: Decodable, Sendable {
         case "delay":
             guard let milliseconds, milliseconds >= 0 else { throw .invalidBody("fault 'delay' needs \"milliseconds\" >= 0") }
             fault = .delay(milliseconds: milliseconds)
+        case "wrong_etag":
+            fault = .wrongETag
         default:
-            throw .invalidBody("fault must be status, connection_reset, slow_body or delay")
+            throw .invalidBody("fault must be status, connection_reset, slow_body, delay or wrong_etag")
         }
         let matcher: FaultMatcher
         switch match ?? "any" {

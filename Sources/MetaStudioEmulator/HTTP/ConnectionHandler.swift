@@ -193,8 +193,16 @@ struct ConnectionHandler: Sendable {
         }
         if case .delay(let milliseconds) = fault { try await Task.sleep(for: .milliseconds(milliseconds)) }
         var response = EmulatorResponse.empty()
-        response.headers.append(("ETag", etag))
+        response.headers.append(("ETag", fault == .wrongETag ? Self.damaged(etag) : etag))
         return try await answer(response)
+    }
+
+    /// A quoted hex MD5 with its first digit changed: well-formed, and certainly not the body's.
+    static func damaged(_ etag: String) -> String {
+        var digits = Array(etag)
+        guard digits.count > 1 else { return "\"00000000000000000000000000000000\"" }
+        digits[1] = digits[1] == "0" ? "1" : "0"
+        return String(digits)
     }
 
     /// Streams the request body to `file` chunk by chunk, hashing as it goes; never holds the body whole. Opening,

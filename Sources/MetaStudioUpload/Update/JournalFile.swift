@@ -31,11 +31,14 @@ public struct JournalPart: Codable, Hashable, Sendable {
     public var url: String
     /// Whether the part was uploaded (HTTP 2xx received).
     public var uploaded: Bool
+    /// The MD5 (lower-case hex) of the bytes sent, once uploaded; a resume compares it with the service's ETag.
+    public var md5: String?
 
     /// Creates a journal part.
-    public init(part: FilePart, url: String, uploaded: Bool = false) {
+    public init(part: FilePart, url: String, uploaded: Bool = false, md5: String? = nil) {
         self.part = part
         self.url = url
         self.uploaded = uploaded
+        self.md5 = md5
     }
 }

@@ -16,17 +16,20 @@ package enum JournalFileIO {
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let journal: UpdateJournal
+        // The version first: a journal of another version may lack fields this one needs.
+        struct Versioned: Decodable { var version: Int }
+        guard let version = try? decoder.decode(Versioned.self, from: data).version else {
+            throw UpdateError.journal(path: url.path, reason: "is not a preflight update journal")
+        }
+        guard version == UpdateJournal.currentVersion else {
+            throw UpdateError.journal(path: url.path, reason: "has format version \(version); this preflight reads "
+                + "version \(UpdateJournal.currentVersion) only: run the update again without --resume")
+        }
         do {
-            journal = try decoder.decode(UpdateJournal.self, from: data)
+            return try decoder.decode(UpdateJournal.self, from: data)
         } catch {
             throw UpdateError.journal(path: url.path, reason: "is not a preflight update journal")
         }
-        guard journal.version == UpdateJournal.currentVersion else {
-            throw UpdateError.journal(path: url.path, reason: "has format version \(journal.version); "
-                + "this preflight writes version \(UpdateJournal.currentVersion)")
-        }
-        return journal
     }
 
     /// Writes `journal` to `url` atomically: a private temporary file beside it, fsync, rename, fsync of the folder.

@@ -24,12 +24,13 @@ final class JournalStore: Sendable {
         try await change { _ in }
     }
 
-    func markUploaded(fileIndex: Int, partNumber: Int) async throws {
+    func markUploaded(fileIndex: Int, partNumber: Int, md5: String?) async throws {
         try await change { journal in
             guard journal.files.indices.contains(fileIndex),
                   let index = journal.files[fileIndex].parts.firstIndex(where: { $0.part.number == partNumber })
             else { return }
             journal.files[fileIndex].parts[index].uploaded = true
+            if let md5 { journal.files[fileIndex].parts[index].md5 = md5 }
         }
     }
 

@@ -61,6 +61,23 @@ public struct UpdateError: Error, Hashable, Sendable, CustomStringConvertible {
             + "differ); its uploaded parts would not match: run the update again without --resume")
     }
 
+    /// A file's identity moved between the moment it was opened (before lint) and the confirmation: it was written to
+    /// or truncated while it was linted or uploaded, so what the service holds may not be what passed lint.
+    public static func fileChangedDuringUpload(path: String, role: Role, changes: [String]) -> UpdateError {
+        UpdateError(.uploadFailed, "\(path) (\(role.rawValue)) changed after it was linted ("
+            + changes.joined(separator: ", ") + "); nothing was confirmed or submitted, so the service will not use "
+            + "what it received. The upload URLs are single-use: once the file is final, run the update again "
+            + "without --resume (it lints the file again and asks for new URLs)")
+    }
+
+    /// The service holds a part whose checksum (ETag, the MD5 of the bytes) is not that of the local bytes.
+    public static func partChecksumMismatch(path: String, role: Role, part: Int, of count: Int, local: String,
+                                            service: String) -> UpdateError {
+        UpdateError(.uploadFailed, "\(path) (\(role.rawValue)) part \(part) of \(count): the service holds bytes with "
+            + "MD5 \(service), but the file's bytes have MD5 \(local); nothing was confirmed. The upload URLs are "
+            + "single-use: run the update again without --resume to send the file afresh")
+    }
+
     /// The file cannot be split as asked.
     public static func invalidPlan(path: String, role: Role, reason: PartPlanError) -> UpdateError {
         UpdateError(.local, "\(path) (\(role.rawValue)): \(reason.description)")

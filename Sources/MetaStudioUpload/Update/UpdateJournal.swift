@@ -5,8 +5,9 @@ public import Foundation
 /// The journal holds the signed upload URLs, which are secrets: it is written with mode 0600 and its text is never
 /// printed. It is replaced atomically (temporary file, fsync, rename) after every change.
 public struct UpdateJournal: Codable, Hashable, Sendable {
-    /// The journal format's version; a journal with another version is refused.
-    public static let currentVersion = 1
+    /// The journal format's version; a journal with another version is refused. Version 2 added the status-change
+    /// time and device to file identities and the MD5 of each uploaded part.
+    public static let currentVersion = 2
 
     /// Format version.
     public var version: Int

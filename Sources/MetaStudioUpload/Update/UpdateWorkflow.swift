@@ -33,18 +33,26 @@ public struct UpdateWorkflow: Sendable {
         -> UpdateOutcome {
         let files = Self.absoluteFiles(options.files)
 
-        // 1. Lint: a failing file stops everything before any request is made.
-        let report = await Self.lint(files, linter: linter, events: events)
+        // 1. Open each file once, then lint it through that descriptor: what is uploaded later is read through the
+        // same descriptor, so it is the file that was linted even if the path is replaced meanwhile. A failing file
+        // stops everything before any request is made.
+        let opened = await Self.open(files)
+        let targets = zip(files, opened).map { file, pin in
+            LintTarget(path: file.path, role: file.role, readPath: (try? pin.get())?.aliasPath)
+        }
+        events(.step(name: "lint", message: "Checking \(files.count) file(s) against the service's rules"))
+        let report = await linter.lint(targets: targets)
         guard report.passed else { return .lintFailed(report) }
+        let pins = try opened.map { try $0.get() }
 
-        if options.resume { return try await resume(options, files: files, report: report, events: events) }
+        if options.resume { return try await resume(options, files: files, pins: pins, report: report, events: events) }
 
         // 2. Show: Update is allowed only after a failed review.
         events(.step(name: "show", message: "Checking the state of job \(options.jobID)"))
         let state = try await service.showJob(jobID: options.jobID).body.summary.state
         guard state.allowsUpdate else { throw UpdateError.refusedState(jobID: options.jobID, state: state) }
 
-        let planned = try plan(files, partSize: options.partSize)
+        let planned = try plan(files, pins: pins, partSize: options.partSize)
         var request = options.request
         for (file, plan, _) in planned {
             file.role.wire.multipart?.setCount(&request, plan.count)
@@ -77,8 +85,8 @@ public struct UpdateWorkflow: Sendable {
             let store = JournalStore(journal: journal, url: options.journalURL)
             try await store.save()
             journalSaved = true
-            return try await finish(store: store, options: options, files: plannedFiles, resumed: false, report: report,
-                                    events: events)
+            return try await finish(store: store, pins: pins, options: options, files: plannedFiles, resumed: false,
+                                    report: report, events: events)
         } catch {
             throw UpdateError.afterUpdate(error, jobID: options.jobID, journal: journalSaved ? options.journalURL : nil)
         }
@@ -99,7 +107,44 @@ public struct UpdateWorkflow: Sendable {
         files.map { UpdateFile(role: $0.role, path: absolutePath($0.path)) }
     }
 
-    private func resume(_ options: UpdateOptions, files: [UpdateFile], report: LintReport,
+    /// Opens every file once (``PinnedFile``) on a thread pool; a file that cannot be opened so is linted by its path
+    /// (lint then says what is wrong with it) and stops the update after lint.
+    static func open(_ files: [UpdateFile]) async -> [Result<PinnedFile, any Error>] {
+        let paths = files.map(\.path)
+        do {
+            return try await NIOThreadPool.singleton.runIfActive {
+                paths.map { path in Result { try PinnedFile(opening: path) } }
+            }
+        } catch {
+            return paths.map { _ in .failure(error) }
+        }
+    }
+
+    /// Refuses to go on to the confirmation when any file's identity moved since it was opened (or since the journal
+    /// recorded it): the service could hold bytes that did not pass lint.
+    static func checkUnchanged(_ pins: [PinnedFile], journal: UpdateJournal) async throws {
+        let expected = journal.files.map { (identity: $0.identity, role: $0.role) }
+        try await NIOThreadPool.singleton.runIfActive {
+            for (pin, file) in zip(pins, expected) {
+                let now = try pin.currentIdentity()
+                var changes = file.identity.differences(to: now)
+                // The descriptor still reads the linted file, but the user may mean another one by now.
+                switch Result(catching: { try FileIdentity(path: pin.path) }) {
+                case .success(let named) where named.inode != now.inode || named.device != now.device:
+                    changes.append("the path now names another file")
+                case .failure:
+                    changes.append("the path no longer names a readable file")
+                default:
+                    break
+                }
+                guard changes.isEmpty else {
+                    throw UpdateError.fileChangedDuringUpload(path: pin.path, role: file.role, changes: changes)
+                }
+            }
+        }
+    }
+
+    private func resume(_ options: UpdateOptions, files: [UpdateFile], pins givenPins: [PinnedFile], report: LintReport,
                         events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> UpdateOutcome {
         guard let journalURL = options.journalURL else {
             throw UpdateError.journal(path: "(none)", reason: "is needed to resume; give --journal PATH")
@@ -114,8 +159,18 @@ public struct UpdateWorkflow: Sendable {
             throw UpdateError.journalMismatch(path: journalURL.path, reason: "it records the files "
                 + journal.files.map { "--\($0.role.rawValue) \($0.path)" }.joined(separator: " "))
         }
-        for file in journal.files where (try? FileIdentity(path: file.path)) != file.identity {
-            throw UpdateError.fileChanged(path: file.path, role: file.role)
+        guard journal.projectID == options.projectID else {
+            throw UpdateError.journalMismatch(path: journalURL.path, reason: "it is for project \(journal.projectID)")
+        }
+        // The pins in the journal's order of files; each must still be the file the journal recorded.
+        let pinsByKey = Dictionary(zip(files, givenPins).map { ("\($0.role.rawValue)=\($0.path)", $1) },
+                                   uniquingKeysWith: { first, _ in first })
+        var pins: [PinnedFile] = []
+        for file in journal.files {
+            guard let pin = pinsByKey["\(file.role.rawValue)=\(file.path)"], pin.identity == file.identity else {
+                throw UpdateError.fileChanged(path: file.path, role: file.role)
+            }
+            pins.append(pin)
         }
         if Date().timeIntervalSince(journal.createdAt) > 24 * 3600 {
             throw UpdateError.urlsExpired(path: journalURL.path, createdAt: journal.createdAt)
@@ -138,32 +193,55 @@ public struct UpdateWorkflow: Sendable {
                                        parallelism: options.parallelism), report)
         }
         do {
-            // The service knows which parts of each video it holds: a part may have arrived after the journal was last
-            // written (the process was killed between the answer and the write).
+            // The service knows which parts of each video it holds, with their ETags: a part may have arrived after the
+            // journal was last written (the process was killed between the answer and the write), and every part it
+            // holds must be the bytes of the file here. Asked whenever the video is still to be confirmed.
             for index in journal.files.indices {
                 guard let multipart = journal.files[index].role.wire.multipart,
-                      !journal.commandsSent.contains(multipart.confirm.rawValue),
-                      !journal.files[index].parts.allSatisfy(\.uploaded) else { continue }
+                      !journal.commandsSent.contains(multipart.confirm.rawValue) else { continue }
                 events(.step(name: "resume", message: "Asking the service which \(journal.files[index].role.rawValue) parts it already has"))
                 let answer = try await service.executeCommand(jobID: options.jobID, multipart.list).body
-                let held = Set((answer.multipartData ?? []).compactMap(\.partNumberValue))
-                for part in journal.files[index].parts.indices where held.contains(journal.files[index].parts[part].part.number) {
-                    journal.files[index].parts[part].uploaded = true
-                }
+                try await Self.reconcile(&journal.files[index], pin: pins[index], held: answer.multipartData ?? [])
             }
             let store = JournalStore(journal: journal, url: journalURL)
             try await store.save()
             var resumedOptions = options
             resumedOptions.submit = options.submit || journal.submit
-            return try await finish(store: store, options: resumedOptions, files: plannedFiles, resumed: true, report: report,
-                                    events: events)
+            return try await finish(store: store, pins: pins, options: resumedOptions, files: plannedFiles, resumed: true,
+                                    report: report, events: events)
         } catch {
             throw UpdateError.afterUpdate(error, jobID: options.jobID, journal: journalURL)
         }
     }
 
+    /// Marks the parts the service lists as uploaded, after checking that each one's ETag is the MD5 of the local
+    /// bytes (from the journal, or read through `pin` for a part the journal did not record).
+    static func reconcile(_ file: inout JournalFile, pin: PinnedFile, held: [MultipartUploadInfo]) async throws {
+        let count = file.parts.count
+        for listed in held {
+            guard let number = listed.partNumberValue,
+                  let index = file.parts.firstIndex(where: { $0.part.number == number }) else { continue }
+            let entry = file.parts[index]
+            if let service = listed.etag.flatMap(PartUploader.md5FromETag) {
+                let local: String
+                if let recorded = entry.md5 {
+                    local = recorded
+                } else {
+                    let range = entry.part
+                    local = try await NIOThreadPool.singleton.runIfActive { try pin.md5(of: range) }
+                }
+                guard local == service else {
+                    throw UpdateError.partChecksumMismatch(path: file.path, role: file.role, part: number, of: count,
+                                                           local: local, service: service)
+                }
+                file.parts[index].md5 = local
+            }
+            file.parts[index].uploaded = true
+        }
+    }
+
     /// Uploads what is missing, confirms, submits, removes the journal.
-    private func finish(store: JournalStore, options: UpdateOptions, files: [PlannedFile], resumed: Bool,
+    private func finish(store: JournalStore, pins: [PinnedFile], options: UpdateOptions, files: [PlannedFile], resumed: Bool,
                         report: LintReport, events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> UpdateOutcome {
         let journal = store.journal
         var tasks: [PartUploadTask] = []
@@ -176,7 +254,7 @@ public struct UpdateWorkflow: Sendable {
                 } else {
                     tasks.append(PartUploadTask(fileIndex: fileIndex, path: file.path, role: file.role, part: entry.part,
                                                 partCount: file.parts.count, url: entry.url,
-                                                contentType: file.role.wire.contentType))
+                                                contentType: file.role.wire.contentType, file: pins[fileIndex]))
                 }
             }
             statuses.append(UploadFileStatus(role: file.role, path: file.path, totalBytes: file.identity.size,
@@ -194,8 +272,8 @@ public struct UpdateWorkflow: Sendable {
                 let service = self.service, jobID = options.jobID, retry = options.retry
                 try await uploader.upload(tasks, events: { events(.upload($0)) }, alreadyUploaded: { task in
                     try await Self.serviceHolds(task, service: service, jobID: jobID, retry: retry)
-                }, partDone: { task in
-                    try await store.markUploaded(fileIndex: task.fileIndex, partNumber: task.part.number)
+                }, partDone: { task, md5 in
+                    try await store.markUploaded(fileIndex: task.fileIndex, partNumber: task.part.number, md5: md5)
                 })
             } catch {
                 try? await httpClient.shutdown()
@@ -204,9 +282,12 @@ public struct UpdateWorkflow: Sendable {
             try await httpClient.shutdown()
         }
 
-        // 5–6. Confirm the multipart uploads, then submit.
+        // 5–6. Confirm the multipart uploads, then submit; but first make sure no file changed since it was linted.
         var sent: [String] = []
         let roles = journal.files.map(\.role)
+        let pendingCommands = Self.commands(for: roles.map { UpdateFile(role: $0, path: "") }, submit: options.submit)
+            .filter { !journal.commandsSent.contains($0.rawValue) }
+        if !pendingCommands.isEmpty { try await Self.checkUnchanged(pins, journal: journal) }
         for command in Self.commands(for: roles.map { UpdateFile(role: $0, path: "") }, submit: options.submit)
         where !journal.commandsSent.contains(command.rawValue) {
             let isSubmit = command == .submitVerifying
@@ -260,9 +341,10 @@ public struct UpdateWorkflow: Sendable {
 
     // MARK: - Planning
 
-    private func plan(_ files: [UpdateFile], partSize: Int64?) throws -> [(file: UpdateFile, plan: PartPlan, identity: FileIdentity)] {
-        try files.map { file in
-            let identity = try FileIdentity(path: file.path)
+    private func plan(_ files: [UpdateFile], pins: [PinnedFile], partSize: Int64?) throws
+        -> [(file: UpdateFile, plan: PartPlan, identity: FileIdentity)] {
+        try zip(files, pins).map { file, pin in
+            let identity = pin.identity
             let plan: PartPlan
             if file.role.wire.multipart != nil {
                 do {

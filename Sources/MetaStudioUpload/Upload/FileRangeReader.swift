@@ -1,5 +1,8 @@
 import AsyncHTTPClient
+import Crypto
 import Foundation
+import MetaStudio
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 
@@ -8,13 +11,16 @@ import NIOPosix
 ///
 /// The file is opened and read on a thread pool (`pread` blocks), and each chunk is written from the event loop the
 /// body belongs to; the next read starts only when the previous chunk's write has completed. Nothing here runs on
-/// Swift's cooperative pool, and no event loop waits for the disk. Each call to ``stream(into:on:)`` opens the file
-/// afresh, so a retried part re-reads from its start.
+/// Swift's cooperative pool, and no event loop waits for the disk. A pinned file is read through its descriptor (the
+/// bytes that were linted); without one, each call to ``stream(into:on:)`` opens the path afresh. Either way a retried
+/// part re-reads from its start. The MD5 of the bytes read is kept in ``digest``, to compare with the ETag.
 struct FileRangeReader: Sendable {
     /// The largest chunk read at once.
     static let defaultChunkSize = 1024 * 1024
 
     let path: String
+    /// The file opened before lint, if there is one; it is read instead of opening `path`.
+    let file: PinnedFile?
     let offset: Int64
     let length: Int64
     let chunkSize: Int
@@ -22,10 +28,14 @@ struct FileRangeReader: Sendable {
     let threadPool: NIOThreadPool
     /// Called with the size of each chunk just before it is handed to the HTTP client.
     let onChunk: @Sendable (Int) -> Void
+    /// The MD5 of every byte read so far, in order.
+    let digest = RunningMD5()
 
-    init(path: String, offset: Int64, length: Int64, chunkSize: Int = FileRangeReader.defaultChunkSize,
-         threadPool: NIOThreadPool = .singleton, onChunk: @escaping @Sendable (Int) -> Void = { _ in }) {
+    init(path: String, file: PinnedFile? = nil, offset: Int64, length: Int64,
+         chunkSize: Int = FileRangeReader.defaultChunkSize, threadPool: NIOThreadPool = .singleton,
+         onChunk: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.path = path
+        self.file = file
         self.offset = offset
         self.length = length
         self.chunkSize = Swift.max(1, Swift.min(chunkSize, Self.defaultChunkSize))
@@ -36,9 +46,16 @@ struct FileRangeReader: Sendable {
     /// Writes the range into `writer`; the future completes on `eventLoop` once the last chunk is written, or fails
     /// with a ``FileRangeReaderError`` naming the file (unreadable, shrunk, or the thread pool stopped).
     func stream(into writer: HTTPClient.Body.StreamWriter, on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
-        let path = self.path
-        return onPool(eventLoop) { try FileDescriptorBox(path: path) }
-            .flatMap { descriptor in self.streamChunks(from: descriptor, at: self.offset, remaining: self.length,
+        let path = self.path, pinned = self.file
+        return onPool(eventLoop) { () throws -> PinnedFile in
+            if let pinned { return pinned }
+            do {
+                return try PinnedFile(opening: path)
+            } catch {
+                throw FileRangeReaderError(path: path, reason: "cannot be opened (\(error))")
+            }
+        }
+            .flatMap { file in self.streamChunks(from: file, at: self.offset, remaining: self.length,
                                                        reusing: nil, into: writer, on: eventLoop) }
     }
 
@@ -46,16 +63,17 @@ struct FileRangeReader: Sendable {
     ///
     /// `previous` is the chunk written last: once its write has completed it is normally referenced only here, so the
     /// next read refills its storage instead of allocating a new chunk.
-    private func streamChunks(from descriptor: FileDescriptorBox, at position: Int64, remaining: Int64,
+    private func streamChunks(from file: PinnedFile, at position: Int64, remaining: Int64,
                               reusing previous: ByteBuffer?, into writer: HTTPClient.Body.StreamWriter,
                               on eventLoop: any EventLoop) -> EventLoopFuture<Void> {
         guard remaining > 0 else { return eventLoop.makeSucceededVoidFuture() }
         let count = Int(Swift.min(Int64(chunkSize), remaining))
-        let path = self.path, capacity = chunkSize
+        let path = self.path, capacity = chunkSize, digest = self.digest
         return onPool(eventLoop) { () throws -> ByteBuffer in
             var buffer = previous ?? ByteBufferAllocator().buffer(capacity: capacity)
             buffer.clear()
-            try Self.read(descriptor.fd, path: path, count: count, at: position, into: &buffer)
+            try Self.read(file.descriptor, path: path, count: count, at: position, into: &buffer)
+            digest.update(buffer)
             return buffer
         }
         .flatMap { chunk in
@@ -63,7 +81,7 @@ struct FileRangeReader: Sendable {
             return writer.write(.byteBuffer(chunk)).map { chunk }
         }
         .flatMap { written in
-            self.streamChunks(from: descriptor, at: position + Int64(count), remaining: remaining - Int64(count),
+            self.streamChunks(from: file, at: position + Int64(count), remaining: remaining - Int64(count),
                               reusing: written, into: writer, on: eventLoop)
         }
     }
@@ -107,15 +125,16 @@ struct FileRangeReaderError: Error, CustomStringConvertible {
     var description: String { "\(path): \(reason)" }
 }
 
-/// Owns a read-only file descriptor and closes it when released.
-final class FileDescriptorBox: Sendable {
-    let fd: Int32
+/// An MD5 fed chunk by chunk from the reading threads.
+final class RunningMD5: Sendable {
+    private let state = NIOLockedValueBox(Insecure.MD5())
 
-    init(path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileRangeReaderError(path: path, reason: String(cString: strerror(errno))) }
-        self.fd = fd
+    func update(_ buffer: ByteBuffer) {
+        buffer.withUnsafeReadableBytes { bytes in state.withLockedValue { $0.update(bufferPointer: bytes) } }
     }
 
-    deinit { close(fd) }
+    /// Lower-case hex of the digest of everything fed so far.
+    var hex: String {
+        Signer.hex(state.withLockedValue { $0 }.finalize())
+    }
 }

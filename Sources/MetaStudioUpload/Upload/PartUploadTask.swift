@@ -16,9 +16,12 @@ public struct PartUploadTask: Hashable, Sendable {
     public var url: String
     /// The `Content-Type` the URL requires.
     public var contentType: String
+    /// The file opened before lint; the part is read through it. Without one, `path` is opened for each attempt.
+    public var file: PinnedFile?
 
     /// Creates a task.
-    public init(fileIndex: Int, path: String, role: Role, part: FilePart, partCount: Int, url: String, contentType: String) {
+    public init(fileIndex: Int, path: String, role: Role, part: FilePart, partCount: Int, url: String, contentType: String,
+                file: PinnedFile? = nil) {
         self.fileIndex = fileIndex
         self.path = path
         self.role = role
@@ -26,5 +29,6 @@ public struct PartUploadTask: Hashable, Sendable {
         self.partCount = partCount
         self.url = url
         self.contentType = contentType
+        self.file = file
     }
 }

@@ -40,7 +40,10 @@ public struct PartUploader: Sendable {
         return configuration
     }
 
-    /// Uploads every task, at most `parallelism` at once; `partDone` runs after each part's 2xx (e.g. to journal it).
+    /// Uploads every task, at most `parallelism` at once; `partDone` runs after each part's 2xx (e.g. to journal it),
+    /// with the MD5 (lower-case hex) of the bytes sent, or `nil` for a part found already uploaded.
+    ///
+    /// A 2xx whose `ETag` is an MD5 other than that of the bytes sent fails the part for good (the URL is spent).
     ///
     /// A single-use URL answers 403 once it was used; when an interrupted run's last PUT reached the service after
     /// all, the part is there although the journal does not say so. `alreadyUploaded` is asked on a 403: if it
@@ -50,16 +53,16 @@ public struct PartUploader: Sendable {
         _ tasks: [PartUploadTask],
         events: @escaping @Sendable (UploadEvent) -> Void = { _ in },
         alreadyUploaded: @escaping @Sendable (PartUploadTask) async throws -> Bool = { _ in false },
-        partDone: @escaping @Sendable (PartUploadTask) async throws -> Void = { _ in }
+        partDone: @escaping @Sendable (PartUploadTask, _ md5: String?) async throws -> Void = { _, _ in }
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             var pending = tasks[...]
             func startNext() {
                 guard let task = pending.popFirst() else { return }
                 group.addTask {
-                    try await uploadWithRetries(task, events: events, alreadyUploaded: alreadyUploaded)
+                    let md5 = try await uploadWithRetries(task, events: events, alreadyUploaded: alreadyUploaded)
                     events(.partUploaded(fileIndex: task.fileIndex, part: task.part.number))
-                    try await partDone(task)
+                    try await partDone(task, md5)
                 }
             }
             for _ in 0..<min(parallelism, tasks.count) { startNext() }
@@ -69,16 +72,18 @@ public struct PartUploader: Sendable {
         }
     }
 
+    /// Uploads one part, retrying; returns the MD5 of the bytes sent, or `nil` when the service already held it.
     private func uploadWithRetries(_ task: PartUploadTask, events: @escaping @Sendable (UploadEvent) -> Void,
-                                   alreadyUploaded: @escaping @Sendable (PartUploadTask) async throws -> Bool) async throws {
+                                   alreadyUploaded: @escaping @Sendable (PartUploadTask) async throws -> Bool) async throws
+        -> String? {
         var attempts = 0
         do {
-            try await retry.run { attempt in
+            return try await retry.run { attempt -> String? in
                 attempts = attempt
                 try Task.checkCancellation()
                 let counter = SentCounter()
                 do {
-                    try await uploadOnce(task) { bytes in
+                    return try await uploadOnce(task) { bytes in
                         counter.add(bytes)
                         events(.bytesSent(fileIndex: task.fileIndex, bytes: Int64(bytes)))
                     }
@@ -88,7 +93,7 @@ public struct PartUploader: Sendable {
                     if Task.isCancelled { throw CancellationError() }
                     if failure.status == 403, try await alreadyUploaded(task) {
                         events(.bytesSent(fileIndex: task.fileIndex, bytes: task.part.length))
-                        return
+                        return nil
                     }
                     throw failure
                 }
@@ -104,14 +109,15 @@ public struct PartUploader: Sendable {
         }
     }
 
-    /// One PUT of one part; throws a ``PartFailure`` saying whether another attempt may help.
+    /// One PUT of one part; returns the MD5 of the bytes sent (checked against the answer's `ETag` when that is an
+    /// MD5), or throws a ``PartFailure`` saying whether another attempt may help.
     ///
     /// The body is streamed through AsyncHTTPClient's `StreamWriter`, whose `write` future completes once the chunk
     /// is written to the socket: the next chunk is read from disk (on `threadPool`) only then, so at most one chunk per
     /// part in flight is in memory (the async-sequence body pulls ahead while the connection looks writable, queueing
     /// many chunks).
-    private func uploadOnce(_ task: PartUploadTask, onChunk: @escaping @Sendable (Int) -> Void) async throws {
-        let reader = FileRangeReader(path: task.path, offset: task.part.offset, length: task.part.length,
+    private func uploadOnce(_ task: PartUploadTask, onChunk: @escaping @Sendable (Int) -> Void) async throws -> String {
+        let reader = FileRangeReader(path: task.path, file: task.file, offset: task.part.offset, length: task.part.length,
                                      chunkSize: chunkSize, threadPool: threadPool, onChunk: onChunk)
         let eventLoop = httpClient.eventLoopGroup.next()
         let body = HTTPClient.Body.stream(contentLength: task.part.length) { writer in
@@ -139,12 +145,29 @@ public struct PartUploader: Sendable {
             throw PartFailure(reason: Self.describe(error, url: task.url), retryable: true)
         }
         let status = Int(response.status.code)
-        if (200..<300).contains(status) { return }
+        if (200..<300).contains(status) {
+            let sent = reader.digest.hex
+            if let etag = response.headers.first(name: "ETag").flatMap(Self.md5FromETag), etag != sent {
+                throw PartFailure(reason: "the service's ETag \(etag) is not the MD5 of the bytes sent (\(sent)); the part "
+                                  + "arrived damaged and its URL is spent, so nothing will be confirmed", retryable: false)
+            }
+            return sent
+        }
         let text = response.body.map { String(buffer: $0) } ?? ""
         let detail = Self.storageErrorCode(String(text.prefix(64 * 1024))).map { " \($0)" } ?? ""
         let retryable = status >= 500 || status == 408 || status == 429
         throw PartFailure(reason: "HTTP \(status)\(detail) from \(UploadURLText.redacted(task.url))", retryable: retryable,
                           status: status)
+    }
+
+    /// The MD5 an `ETag` carries (object storage answers a single PUT with the quoted hex MD5 of the body), in lower
+    /// case; `nil` for an ETag of another form (a multipart or encrypted object's), which says nothing checkable.
+    package static func md5FromETag(_ etag: String) -> String? {
+        var value = Substring(etag.trimmingCharacters(in: .whitespaces))
+        if value.hasPrefix("W/") { return nil }
+        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = value.dropFirst().dropLast() }
+        guard value.count == 32, value.allSatisfy(\.isHexDigit) else { return nil }
+        return value.lowercased()
     }
 
     /// The `<Code>` of an object-storage XML error body, if there is one.
