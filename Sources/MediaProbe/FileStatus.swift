@@ -40,6 +40,10 @@ package struct FileStatus: Sendable, Equatable {
     package let changedNanoseconds: Int64
     /// The device the file lives on (an inode number is unique only within one device).
     package let device: UInt64
+    /// The owner's user id.
+    package let owner: UInt32
+    /// The permission bits (`st_mode & 07777`), e.g. `0o600`.
+    package let permissions: UInt32
 
     /// Reads the status of `path`.
     package init(path: String) throws(Failure) {
@@ -75,6 +79,8 @@ package struct FileStatus: Sendable, Equatable {
         #endif
         inode = UInt64(info.st_ino)
         device = UInt64(info.st_dev)
+        owner = UInt32(info.st_uid)
+        permissions = UInt32(info.st_mode) & 0o7777
     }
 
     /// The status of a readable, non-empty regular file, or why `path` is not one.

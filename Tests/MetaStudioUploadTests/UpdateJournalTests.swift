@@ -62,6 +62,27 @@ struct UpdateJournalTests {
         #expect(try FileIdentity(path: file.path) != first)
     }
 
+    @Test("a journal others can read, a symbolic link to one, or one of another user is not trusted")
+    func untrustedJournals() async throws {
+        let folder = try TemporaryDirectory()
+        let url = folder.file("j.json")
+        let journal = sampleJournal(path: "/x", identity: FileIdentity(size: 1, modifiedSeconds: 2, modifiedNanoseconds: 3, inode: 4))
+        try await onThread { try JournalFileIO.write(journal, to: url) }
+        #expect(try JournalFileIO.read(url) == journal)
+        let link = folder.file("link.json")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: url)
+        #expect { try JournalFileIO.read(link) } throws: { ($0 as? UpdateError)?.description.contains("symbolic link") == true }
+        #expect(chmod(url.path, 0o644) == 0)
+        #expect { try JournalFileIO.read(url) } throws: {
+            let text = ($0 as? UpdateError)?.description ?? ""
+            return text.contains("is not trusted") && text.contains("644") && text.contains(url.path)
+        }
+        #expect(JournalFileIO.privacyProblem(isRegular: true, owner: 1000, mode: 0o600, user: 1000) == nil)
+        #expect(JournalFileIO.privacyProblem(isRegular: true, owner: 0, mode: 0o600, user: 1000)?.contains("user id 0") == true)
+        #expect(JournalFileIO.privacyProblem(isRegular: true, owner: 1000, mode: 0o620, user: 1000) != nil)
+        #expect(JournalFileIO.privacyProblem(isRegular: false, owner: 1000, mode: 0o600, user: 1000) != nil)
+    }
+
     @Test("missing, malformed and foreign journals are refused with the path named")
     func badJournals() async throws {
         let folder = try TemporaryDirectory()
@@ -69,6 +90,7 @@ struct UpdateJournalTests {
         #expect { try JournalFileIO.read(missing) } throws: { ($0 as? UpdateError)?.description.contains(missing.path) == true }
         let garbage = folder.file("garbage.json")
         try await writeFile(Data("{\"hello\": 1}".utf8), to: garbage)
+        #expect(chmod(garbage.path, 0o600) == 0, "private, so that what is judged is the content")
         #expect { try JournalFileIO.read(garbage) } throws: {
             ($0 as? UpdateError)?.description.contains("is not a preflight update journal") == true
         }

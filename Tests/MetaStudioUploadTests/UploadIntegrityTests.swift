@@ -177,6 +177,82 @@ struct UploadIntegrityTests {
         }
     }
 
+    @Test("resume after another Update voided the URLs says to run without --resume, and sends nothing")
+    func resumeAfterURLsWereVoided() async throws {
+        try await UpdateHarness.with { harness in
+            let folder = try TemporaryDirectory()
+            let journal = folder.file("journal.json")
+            let video = try await copyOfTrainingVideo(in: folder)
+            let files = [UpdateFile(role: .trainingVideo, path: video.path)]
+            harness.server.injectFault(.status(500), matching: .uploadPart(role: .trainingVideo, part: 2), times: 20)
+            _ = try? await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal, parallelism: 1))
+            harness.server.clearFaults()
+            #expect(try JournalFileIO.read(journal).files[0].parts[0].uploaded, "part 1 arrived before part 2 failed")
+            // Someone else updates the job: a new upload round, and the journal's URLs are void.
+            try harness.server.setJobState(harness.jobID, "AUTO_VERIFY_FAILED")
+            _ = try await harness.client.updateJob(jobID: harness.jobID, UpdateTrainingJobRequest(videoMultipartCount: 1))
+            let uploadsBefore = harness.uploads.count
+            do {
+                _ = try await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal, resume: true))
+                Issue.record("expected the void URLs to stop the resume")
+            } catch let error as UpdateError {
+                #expect(error.kind == .uploadFailed)
+                #expect(error.description.contains("without --resume"))
+                #expect(error.description.contains("fresh URLs"))
+                #expect(!error.description.contains("finish with --resume"))
+            }
+            #expect(harness.uploads.count == uploadsBefore, "no PUT to a void URL")
+        }
+    }
+
+    @Test("a 403 for a part the service does not hold says the URLs are void and to run without --resume")
+    func refusedURLAdvice() async throws {
+        let inputs = try await UpdateInputs.shared()
+        try await UpdateHarness.with { harness in
+            harness.server.injectFault(.status(403), matching: .uploadPart(role: .trainingVideo, part: 1))
+            let files = [UpdateFile(role: .trainingVideo, path: inputs.trainingVideo.path)]
+            do {
+                _ = try await UpdateWorkflow(service: harness.client).run(harness.options(files, submit: true))
+                Issue.record("expected the refused URL to stop the update")
+            } catch let error as UpdateError {
+                #expect(error.kind == .uploadFailed)
+                #expect(error.description.contains("part 1 of"))
+                #expect(error.description.contains("run the update again without --resume"))
+            }
+        }
+    }
+
+    @Test("a confirmation refused again after --resume advises fresh URLs; a first refusal advises --resume")
+    func confirmRefusedAfterResume() {
+        let first = UpdateError.commandFailed(command: "CONFIRM_MULTIPART_UPLOADED", jobID: "j", reason: "parts missing")
+        #expect(first.description.contains("finish with --resume"))
+        let again = UpdateError.commandFailed(command: "CONFIRM_MULTIPART_UPLOADED", jobID: "j", reason: "parts missing",
+                                              resumed: true)
+        #expect(again.description.contains("without --resume") && again.description.contains("fresh URLs"))
+        #expect(!again.description.contains("finish with --resume"))
+    }
+
+    @Test("resume refuses a journal written for another project")
+    func resumeChecksProject() async throws {
+        let inputs = try await UpdateInputs.shared()
+        try await UpdateHarness.with { harness in
+            let folder = try TemporaryDirectory()
+            let journal = folder.file("journal.json")
+            let files = [UpdateFile(role: .trainingVideo, path: inputs.trainingVideo.path)]
+            harness.server.injectFault(.status(500), matching: .api(method: "POST", pathSuffix: "/command"), times: 1)
+            _ = try? await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal))
+            var recorded = try JournalFileIO.read(journal)
+            recorded.projectID = "another-project"
+            try await onThread { [recorded] in try JournalFileIO.write(recorded, to: journal) }
+            do {
+                _ = try await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal, resume: true))
+                Issue.record("expected a refusal")
+            } catch let error as UpdateError {
+                #expect(error.description.contains("another-project"))
+            }
+        }
+    }
+
     @Test("opening for upload refuses a symbolic link and a FIFO by name, without blocking on the FIFO",
           .timeLimit(.minutes(1)))
     func pinRefusesLinksAndFIFOs() async throws {

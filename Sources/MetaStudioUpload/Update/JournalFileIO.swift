@@ -1,15 +1,39 @@
 import CoreFoundation
 package import Foundation
+import MediaProbe
 import MetaStudio
 
 /// Reads and writes journals; writes are atomic and private (mode 0600).
 package enum JournalFileIO {
     /// Reads the journal at `url`.
-    /// - Throws: ``UpdateError`` when the file is missing, unreadable, not a journal, or of another version.
+    ///
+    /// The journal holds signed upload URLs and decides what is sent: one that is a symbolic link, belongs to another
+    /// user or can be read or written by others is refused rather than trusted.
+    /// - Throws: ``UpdateError`` when the file is missing, unreadable, not private, not a journal, or of another
+    ///   version.
     package static func read(_ url: URL) throws -> UpdateJournal {
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
+            let reason = code == ELOOP ? "a symbolic link" : String(cString: strerror(code))
+            throw UpdateError.journal(path: url.path, reason: "cannot be read (\(reason)); "
+                + "without it there is nothing to resume: run the update again without --resume")
+        }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        let status: FileStatus
+        do {
+            status = try FileStatus(descriptor: fd)
+        } catch {
+            throw UpdateError.journal(path: url.path, reason: "cannot be read (\(error.description))")
+        }
+        if let problem = privacyProblem(isRegular: status.kind == .regular, owner: status.owner,
+                                        mode: status.permissions, user: UInt32(geteuid())) {
+            throw UpdateError.journal(path: url.path, reason: "is not trusted: \(problem); a journal holds signed upload "
+                + "URLs and must be a private file of yours (mode 0600). Run the update again without --resume")
+        }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try handle.readToEnd() ?? Data()
         } catch {
             throw UpdateError.journal(path: url.path, reason: "cannot be read (\(Self.reason(error))); "
                 + "without it there is nothing to resume: run the update again without --resume")
@@ -67,6 +91,15 @@ package enum JournalFileIO {
             _ = fsync(dirFD)
             close(dirFD)
         }
+    }
+
+    /// Why a journal file with this status must not be trusted, or `nil` when it may be: it must be a regular file
+    /// owned by `user` that no one else can read or write.
+    package static func privacyProblem(isRegular: Bool, owner: UInt32, mode: UInt32, user: UInt32) -> String? {
+        if !isRegular { return "it is not a regular file" }
+        if owner != user { return "it belongs to user id \(owner), not to you (\(user))" }
+        if mode & 0o077 != 0 { return "its mode is \(String(mode, radix: 8)), so others can read or change it" }
+        return nil
     }
 
     /// Removes the journal after the update finished; a missing file is fine.

@@ -78,6 +78,14 @@ public struct UpdateError: Error, Hashable, Sendable, CustomStringConvertible {
             + "single-use: run the update again without --resume to send the file afresh")
     }
 
+    /// The service no longer accepts the job's upload URLs (it answered 403 for a part it does not hold, or lost the
+    /// parts a journal recorded): another Update voided them, or they expired. Only fresh URLs can help.
+    public static func uploadURLsVoid(path: String, role: Role, part: Int, of count: Int, reason: String) -> UpdateError {
+        UpdateError(.uploadFailed, "\(path) (\(role.rawValue)) part \(part) of \(count): \(reason); the job's upload URLs "
+            + "are no longer valid (another Update replaced them, or they expired), so --resume cannot finish it: run the "
+            + "update again without --resume; the job needs fresh URLs")
+    }
+
     /// The file cannot be split as asked.
     public static func invalidPlan(path: String, role: Role, reason: PartPlanError) -> UpdateError {
         UpdateError(.local, "\(path) (\(role.rawValue)): \(reason.description)")
@@ -96,8 +104,13 @@ public struct UpdateError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A post-upload command was rejected.
-    public static func commandFailed(command: String, jobID: String, reason: String) -> UpdateError {
-        UpdateError(.uploadFailed, "command \(command) for job \(jobID) failed: \(reason); finish with --resume")
+    public static func commandFailed(command: String, jobID: String, reason: String, resumed: Bool = false) -> UpdateError {
+        if resumed, command != TrainingCommand.submitVerifying.rawValue {
+            // A second refusal of the confirmation: the parts it confirms are not there any more.
+            return UpdateError(.uploadFailed, "command \(command) for job \(jobID) failed again after --resume: \(reason); "
+                + "the parts sent earlier cannot be confirmed: run the update again without --resume; the job needs fresh URLs")
+        }
+        return UpdateError(.uploadFailed, "command \(command) for job \(jobID) failed: \(reason); finish with --resume")
     }
 
     /// `error` happened after the job was updated, so the job now waits for its files: the message says how to finish.

@@ -238,6 +238,12 @@ public struct UpdateWorkflow: Sendable {
             }
             file.parts[index].uploaded = true
         }
+        // A part the journal saw arrive (2xx) that the service no longer lists: its upload round was replaced.
+        let listed = Set(held.compactMap(\.partNumberValue))
+        if let lost = file.parts.first(where: { $0.uploaded && !listed.contains($0.part.number) }) {
+            throw UpdateError.uploadURLsVoid(path: file.path, role: file.role, part: lost.part.number, of: count,
+                                             reason: "the journal records it as uploaded, but the service does not hold it")
+        }
     }
 
     /// Uploads what is missing, confirms, submits, removes the journal.
@@ -296,7 +302,8 @@ public struct UpdateWorkflow: Sendable {
             let answer = try await service.executeCommand(jobID: options.jobID, command).body
             if !answer.succeeded {
                 throw UpdateError.commandFailed(command: command.rawValue, jobID: options.jobID,
-                                                reason: answer.failureMessage ?? "the service answered EXCUTE_FAILED")
+                                                reason: answer.failureMessage ?? "the service answered EXCUTE_FAILED",
+                                                resumed: resumed)
             }
             try await store.recordCommand(command.rawValue)
             sent.append(command.rawValue)

@@ -103,6 +103,11 @@ public struct PartUploader: Sendable {
                 return true
             }
         } catch let failure as PartFailure {
+            if failure.status == 403 {
+                throw UpdateError.uploadURLsVoid(path: task.path, role: task.role, part: task.part.number, of: task.partCount,
+                                                 reason: "the service refused its upload URL (\(failure.reason)) and does "
+                                                     + "not hold the part")
+            }
             let tries = attempts == 1 ? "" : " (after \(attempts) attempts)"
             throw UpdateError.uploadFailed(path: task.path, role: task.role, part: task.part.number,
                                            of: task.partCount, reason: failure.reason + tries)
