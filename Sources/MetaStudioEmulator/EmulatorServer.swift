@@ -109,9 +109,11 @@ public final class EmulatorServer: Sendable {
                 .serverChannelOption(ChannelOptions.backlog, value: 256)
                 .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
-                .childChannelInitializer { channel in
+                .childChannelInitializer { [configuration] channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                        try channel.pipeline.syncOperations.addHandler(ConnectionDeadlines(
+                            idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout))
                         inbox.deliver(try Connection(wrappingChannelSynchronously: channel))
                     }
                 }

@@ -12,6 +12,61 @@ import TestSupport
 /// environment.
 @Suite("Emulator security: limits")
 struct EmulatorLimitTests {
+    /// Connects to `port` on loopback, sends `text`, and reads until the server closes the connection; on a thread of
+    /// its own (the reads block). Returns what the server sent, or `nil` if it had not closed after 30 s (a hang-catcher).
+    static func sendAndAwaitClose(port: Int, _ text: String) async -> String? {
+        await onThread { () -> String? in
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var timeout = timeval(tv_sec: 30, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard connected == 0 else { return nil }
+            let bytes = Array(text.utf8)
+            guard write(fd, bytes, bytes.count) == bytes.count else { return nil }
+            var received: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let count = read(fd, &buffer, buffer.count)
+                if count == 0 { return String(decoding: received, as: UTF8.self) }
+                if count < 0 { return errno == EINTR ? nil : (errno == ECONNRESET ? String(decoding: received, as: UTF8.self) : nil) }
+                received += buffer[0..<count]
+            }
+        }
+    }
+
+    @Test("a request head that never completes is cut off by the header timeout", .timeLimit(.minutes(1)))
+    func headerTimeout() async throws {
+        try await EmulatorHarness.with(configure: { $0.headerTimeout = .milliseconds(300) }) { (h: EmulatorHarness) async throws in
+            let port = try #require(h.baseURL.port)
+            // Half a head: the request line and one header, no blank line. The emulator must not wait for the rest.
+            let answer = await Self.sendAndAwaitClose(port: port, "GET /v1/x HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            #expect(answer == "", "closed without an answer")
+        }
+    }
+
+    @Test("an idle keep-alive connection is closed by the idle timeout; an answered request is not cut short",
+          .timeLimit(.minutes(1)))
+    func idleTimeout() async throws {
+        try await EmulatorHarness.with(configure: {
+            $0.idleTimeout = .milliseconds(500)
+            $0.headerTimeout = .seconds(20)
+        }) { (h: EmulatorHarness) async throws in
+            let port = try #require(h.baseURL.port)
+            // A whole request on a keep-alive connection: answered, then the connection sits idle and is closed.
+            let answer = await Self.sendAndAwaitClose(port: port, "GET /v1/x HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            #expect(answer?.hasPrefix("HTTP/1.1 ") == true, "\(answer ?? "no close")")
+            #expect(answer?.contains("keep-alive") == true, "the server meant to keep the connection")
+        }
+    }
+
     @Test("stored files are mode 0600")
     func storedFilesArePrivate() async throws {
         try await EmulatorHarness.with { (h: EmulatorHarness) async throws in

@@ -177,10 +177,17 @@ struct ConnectionHandler: Sendable {
             let store = self.store
             try await threadPool.runIfActive { try store.finishUpload(lease, etag: etag, size: received.size) }
         } catch let error as UploadError where error.code == "EntityTooLarge" {
-            // The rest of the body is not read: answer, then close the connection.
+            // Answer with Connection: close, so the client does not send its next request on this connection.
             let store = self.store
             try? await threadPool.runIfActive { store.abandonUpload(lease) }
-            _ = try await answer(.uploadError(error))
+            var refusal = EmulatorResponse.uploadError(error)
+            refusal.headers.append(("Connection", "close"))
+            _ = try await answer(refusal)
+            // Read and drop the rest of a body that is over the limit by little, then close: closing with bytes
+            // unread makes the kernel reset the connection, and the client can lose the answer with it. A body far
+            // over the limit is not waited for.
+            let declared = head.headers.first(name: "Content-Length").flatMap(Int64.init) ?? .max
+            if declared - lease.maximumSize <= Self.lingeringDrainLimit { try? await reader.drain() }
             return false
         } catch let error as UploadError {
             return try await answer(.uploadError(error))
@@ -196,6 +203,9 @@ struct ConnectionHandler: Sendable {
         response.headers.append(("ETag", fault == .wrongETag ? Self.damaged(etag) : etag))
         return try await answer(response)
     }
+
+    /// How many bytes past the upload limit are still read (and dropped) after answering `EntityTooLarge`.
+    static let lingeringDrainLimit: Int64 = 8 << 20
 
     /// A quoted hex MD5 with its first digit changed: well-formed, and certainly not the body's.
     static func damaged(_ etag: String) -> String {
@@ -302,7 +312,8 @@ struct ConnectionHandler: Sendable {
         for (name, value) in response.headers { headers.add(name: name, value: value) }
         headers.replaceOrAdd(name: "X-Request-Id", value: Randomness.hex(bytes: 16))
         headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
-        let keepAlive = head.isKeepAlive && !draining.withLockedValue({ $0 })
+        let closing = response.headers.contains { $0.0.lowercased() == "connection" && $0.1.lowercased() == "close" }
+        let keepAlive = head.isKeepAlive && !closing && !draining.withLockedValue({ $0 })
         headers.replaceOrAdd(name: "Connection", value: keepAlive ? "keep-alive" : "close")
         let responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
         try await outbound.write(.head(responseHead))

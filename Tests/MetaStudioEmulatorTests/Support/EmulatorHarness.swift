@@ -28,11 +28,15 @@ final class EmulatorHarness: Sendable {
     /// Starts an emulator, runs `body`, and always shuts both the client and the emulator down.
     static func with<T: Sendable>(
         seeded: [String: String] = [:], storage: URL? = nil,
-        maximumUploadSize: Int64 = EmulatorConfiguration.defaultMaximumUploadSize, _ body: (EmulatorHarness) async throws -> T
+        maximumUploadSize: Int64 = EmulatorConfiguration.defaultMaximumUploadSize,
+        configure: (inout EmulatorConfiguration) -> Void = { _ in },
+        _ body: (EmulatorHarness) async throws -> T
     ) async throws -> T {
-        let server = try EmulatorServer(configuration: EmulatorConfiguration(
+        var configuration = EmulatorConfiguration(
             projectID: projectID, credentials: [accessKey: secretKey], tokens: [token], seededJobs: seeded,
-            storageDirectory: storage, maximumUploadSize: maximumUploadSize))
+            storageDirectory: storage, maximumUploadSize: maximumUploadSize)
+        configure(&configuration)
+        let server = try EmulatorServer(configuration: configuration)
         let url = try await server.start()
         let harness = EmulatorHarness(server: server, baseURL: url)
         do {
