@@ -131,8 +131,25 @@ public struct Linter: Sendable {
                 }.mapError { $0.naming(path) }
                 findings += RuleRegistry.contentRules.flatMap { $0.check(subject) }
             }
-            return FileReport(path: path, role: role, findings: findings, media: subject.media)
+            return FileReport(path: path, role: role, findings: findings, media: subject.media,
+                              content: subject.contentFacts)
         }
+    }
+
+    /// Judges a report's content again under other job settings (say, background replacement that only the job's own
+    /// record turned on): the content rules' findings are replaced by those the same measurements give under
+    /// `options`; nothing is decoded again. A report without content facts is returned as it is.
+    public static func rejudgeContent(_ report: FileReport, with options: ContentCheckOptions) -> FileReport {
+        guard let content = report.content else { return report }
+        let contentIDs = Set(RuleRegistry.contentRules.map(\.description.id))
+        let kept = report.findings.filter { !contentIDs.contains($0.rule) }
+        var subject = LintSubject(path: report.path, role: report.role, fileSize: report.media?.fileSize ?? 0,
+                                  media: report.media)
+        subject.content = .success(content)
+        subject.contentOptions = options
+        let judged = RuleRegistry.contentRules.flatMap { $0.check(subject) }
+        return FileReport(path: report.path, role: report.role, findings: kept + judged, media: report.media,
+                          content: content)
     }
 
     /// Threads each content analysis may decode video on: the cores, shared by the files analysed at once.

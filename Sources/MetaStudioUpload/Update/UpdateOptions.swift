@@ -25,11 +25,14 @@ public struct UpdateOptions: Sendable {
     public var journalURL: URL?
     /// Retries of a failed part.
     public var retry: RetryPolicy
+    /// Run the content rules (`lint --deep`) on the training and action videos too. Background replacement and the
+    /// voice's source come from ``request`` when it sets them, and otherwise from the job's own record (Show).
+    public var deep: Bool
 
     /// Creates options; by default four parts in parallel, default part size, no submit.
     public init(projectID: String, jobID: String, files: [UpdateFile], request: UpdateTrainingJobRequest = UpdateTrainingJobRequest(),
                 partSize: Int64? = nil, parallelism: Int = 4, submit: Bool = false, dryRun: Bool = false, resume: Bool = false,
-                journalURL: URL? = nil, retry: RetryPolicy = .uploads) {
+                journalURL: URL? = nil, retry: RetryPolicy = .uploads, deep: Bool = false) {
         self.projectID = projectID
         self.jobID = jobID
         self.files = files
@@ -41,5 +44,6 @@ public struct UpdateOptions: Sendable {
         self.resume = resume
         self.journalURL = journalURL
         self.retry = retry
+        self.deep = deep
     }
 }

@@ -40,17 +40,26 @@ public struct UpdateWorkflow: Sendable {
         let targets = zip(files, opened).map { file, pin in
             LintTarget(path: file.path, role: file.role, readPath: (try? pin.get())?.aliasPath)
         }
-        events(.step(name: "lint", message: "Checking \(files.count) file(s) against the service's rules"))
-        let report = await linter.lint(targets: targets)
+        events(.step(name: "lint", message: "Checking \(files.count) file(s) against the service's rules"
+            + (options.deep ? ", content included" : "")))
+        var linter = self.linter
+        if options.deep, linter.contentChecks == nil { linter.contentChecks = Self.contentChecks(options.request, job: nil) }
+        var report = await linter.lint(targets: targets)
         guard report.passed else { return .lintFailed(report) }
         let pins = try opened.map { try $0.get() }
 
         if options.resume { return try await resume(options, files: files, pins: pins, report: report, events: events) }
 
-        // 2. Show: Update is allowed only after a failed review.
+        // 2. Show: Update is allowed only after a failed review. The job's own settings may change what its content
+        // must be (a green screen for background replacement), judged again from the measurements already taken.
         events(.step(name: "show", message: "Checking the state of job \(options.jobID)"))
-        let state = try await service.showJob(jobID: options.jobID).body.summary.state
+        let job = try await service.showJob(jobID: options.jobID).body
+        let state = job.summary.state
         guard state.allowsUpdate else { throw UpdateError.refusedState(jobID: options.jobID, state: state) }
+        if let rejudged = rejudge(report, options: options, job: job, linter: linter) {
+            guard rejudged.passed else { return .lintFailed(rejudged) }
+            report = rejudged
+        }
 
         let planned = try plan(files, pins: pins, partSize: options.partSize)
         var request = options.request
@@ -380,6 +389,24 @@ public struct UpdateWorkflow: Sendable {
         }
         if submit { commands.append(.submitVerifying) }
         return commands
+    }
+
+    /// The content settings to judge by: the request's where it sets them, else the job's record (if known), else
+    /// the service's defaults (no background replacement, the voice from the video).
+    static func contentChecks(_ request: UpdateTrainingJobRequest, job: TrainingJob?) -> ContentCheckOptions {
+        let replacement = request.isBackgroundReplacement ?? job?.summary.isBackgroundReplacement ?? false
+        let source = request.audioSourceType ?? job?.audioSourceType
+        return ContentCheckOptions(backgroundReplacement: replacement,
+                                   audioSource: source.flatMap { VoiceSource(rawValue: $0.rawValue.uppercased()) } ?? .video)
+    }
+
+    /// The report judged again under the job's own content settings, when they differ from those linted with;
+    /// `nil` when they are the same.
+    private func rejudge(_ report: LintReport, options: UpdateOptions, job: TrainingJob, linter: Linter) -> LintReport? {
+        guard options.deep, let used = linter.contentChecks else { return nil }
+        let settings = Self.contentChecks(options.request, job: job)
+        guard settings != used else { return nil }
+        return LintReport(files: report.files.map { Linter.rejudgeContent($0, with: settings) })
     }
 
     static func absolutePath(_ path: String) -> String {

@@ -18,15 +18,20 @@ public struct FileReport: Sendable, Codable, Equatable {
     public var findings: [Finding]
     /// The facts the probe read; nil when the file could not be probed.
     public var media: MediaFacts?
+    /// What the content checks (`--deep`) measured, when they ran and the file could be decoded. Not part of the JSON
+    /// report; it lets ``Linter/rejudgeContent(_:with:)`` judge the content again under other job settings without
+    /// decoding the file again.
+    public var content: ContentFacts?
 
     /// Builds a report; the verdict follows from the findings.
-    public init(path: String, role: Role, findings: [Finding], media: MediaFacts?) {
+    public init(path: String, role: Role, findings: [Finding], media: MediaFacts?, content: ContentFacts? = nil) {
         self.path = path
         self.role = role
         self.findings = findings.enumerated()
             .sorted { ($0.element.severity, -$0.offset) > ($1.element.severity, -$1.offset) }
             .map(\.element)
         self.media = media
+        self.content = content
     }
 
     /// Pass or fail, from the findings: a file with an error finding fails.
