@@ -62,16 +62,7 @@ public struct UpdateWorkflow: Sendable {
         // From here on the job waits for its files: every failure is reported as one after the update (exit 4).
         var journalSaved = false
         do {
-            var journalFiles: [JournalFile] = []
-            for (file, plan, identity) in planned {
-                let received = file.role.wire.urls(urls)
-                guard received.count == plan.count else {
-                    throw UpdateError.missingUploadURLs(role: file.role, expected: plan.count, received: received.count)
-                }
-                let parts = zip(plan.parts, received).map { JournalPart(part: $0, url: $1) }
-                journalFiles.append(JournalFile(role: file.role, path: file.path, identity: identity, partSize: plan.partSize,
-                                                parts: parts))
-            }
+            let journalFiles = try Self.journalFiles(planned, urls: urls)
             let journal = UpdateJournal(projectID: options.projectID, jobID: options.jobID, files: journalFiles,
                                         submit: options.submit)
             let store = JournalStore(journal: journal, url: options.journalURL)
@@ -99,7 +90,9 @@ public struct UpdateWorkflow: Sendable {
         files.map { UpdateFile(role: $0.role, path: absolutePath($0.path)) }
     }
 
-    private func resume(_ options: UpdateOptions, files: [UpdateFile], report: LintReport,
+    /// Finishes an interrupted run from its journal (also for a job made by ``CreateWorkflow``): checks the journal
+    /// against `files` and the job's state, asks which video parts the service holds, then ``finish(store:options:files:resumed:report:events:)``.
+    func resume(_ options: UpdateOptions, files: [UpdateFile], report: LintReport,
                         events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> UpdateOutcome {
         guard let journalURL = options.journalURL else {
             throw UpdateError.journal(path: "(none)", reason: "is needed to resume; give --journal PATH")
@@ -163,7 +156,7 @@ public struct UpdateWorkflow: Sendable {
     }
 
     /// Uploads what is missing, confirms, submits, removes the journal.
-    private func finish(store: JournalStore, options: UpdateOptions, files: [PlannedFile], resumed: Bool,
+    func finish(store: JournalStore, options: UpdateOptions, files: [PlannedFile], resumed: Bool,
                         report: LintReport, events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> UpdateOutcome {
         let journal = store.journal
         var tasks: [PartUploadTask] = []
@@ -260,7 +253,7 @@ public struct UpdateWorkflow: Sendable {
 
     // MARK: - Planning
 
-    private func plan(_ files: [UpdateFile], partSize: Int64?) throws -> [(file: UpdateFile, plan: PartPlan, identity: FileIdentity)] {
+    func plan(_ files: [UpdateFile], partSize: Int64?) throws -> [(file: UpdateFile, plan: PartPlan, identity: FileIdentity)] {
         try files.map { file in
             let identity = try FileIdentity(path: file.path)
             let plan: PartPlan
@@ -277,9 +270,26 @@ public struct UpdateWorkflow: Sendable {
         }
     }
 
-    private static func describe(_ file: UpdateFile, _ plan: PartPlan, identity: FileIdentity) -> PlannedFile {
+    static func describe(_ file: UpdateFile, _ plan: PartPlan, identity: FileIdentity) -> PlannedFile {
         PlannedFile(role: file.role, path: file.path, size: identity.size, uploadField: file.role.wire.uploadURLField,
                     contentType: file.role.wire.contentType, partSize: plan.partSize, partCount: plan.count)
+    }
+
+    /// The journal entries for `planned` files: each part paired with its URL from `urls` (an Update or Create answer).
+    /// - Throws: ``UpdateError/missingUploadURLs(role:expected:received:)`` when a file's URLs are missing or miscounted.
+    static func journalFiles(_ planned: [(file: UpdateFile, plan: PartPlan, identity: FileIdentity)],
+                             urls: TrainingJobUploadURLs) throws -> [JournalFile] {
+        var journalFiles: [JournalFile] = []
+        for (file, plan, identity) in planned {
+            let received = file.role.wire.urls(urls)
+            guard received.count == plan.count else {
+                throw UpdateError.missingUploadURLs(role: file.role, expected: plan.count, received: received.count)
+            }
+            let parts = zip(plan.parts, received).map { JournalPart(part: $0, url: $1) }
+            journalFiles.append(JournalFile(role: file.role, path: file.path, identity: identity, partSize: plan.partSize,
+                                            parts: parts))
+        }
+        return journalFiles
     }
 
     /// The commands after the upload: confirm each uploaded video, then submit if asked.
