@@ -2,7 +2,7 @@ import ArgumentParser
 import MetaStudioUpload
 import Preflight
 
-/// The files of a job, one flag per upload role (used by `create`).
+/// The files of a job, one flag per upload role (`create` and `update`).
 struct UploadFileOptions: ParsableArguments {
     @Option(name: .customLong("training-video"), help: "The training video (uploaded in parts).")
     var trainingVideo: String?
@@ -34,11 +34,11 @@ struct UploadFileOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one file, e.g. --training-video take-1.mp4") }
+        if files.isEmpty { throw ValidationError("give at least one file, e.g. --training-video take-4.mp4") }
     }
 }
 
-/// How the parts are sent (used by `create`): parallelism and part size, checked as `update` checks them.
+/// How the parts are sent (`create` and `update`): parallelism and part size.
 struct UploadTuningOptions: ParsableArguments {
     @Option(help: "Parts uploaded at once (1–64).")
     var parallel: Int = 4
