@@ -84,14 +84,13 @@ public struct CreateWorkflow: Sendable {
         guard let jobID = urls.jobID, !jobID.isEmpty else {
             throw CreateError.outcomeUnknown(name: request.name, reason: "the service answered without a job_id")
         }
-        events(.step(name: "created", message: "Created job \(jobID); if this run is interrupted, finish it with the same "
-            + "command plus --resume"))
+        events(.step(name: "created", message: "Created job \(jobID)" + (options.journalURL == nil ? ""
+            : "; if this run is interrupted, finish it with the same command plus --resume")))
 
         // From here on the job exists and waits for its files: every failure is reported with the job's id (exit 4).
-        var updateOptions = UpdateOptions(
+        let updateOptions = UpdateOptions(
             projectID: options.projectID, jobID: jobID, files: files, partSize: options.partSize,
             parallelism: options.parallelism, submit: options.submit, journalURL: options.journalURL, retry: options.retry)
-        updateOptions.resume = false
         var journalSaved = false
         do {
             let journal = UpdateJournal(projectID: options.projectID, jobID: jobID,
