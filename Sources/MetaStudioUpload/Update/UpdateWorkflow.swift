@@ -36,17 +36,13 @@ public struct UpdateWorkflow: Sendable {
         // 1. Open each file once, then lint it through that descriptor: what is uploaded later is read through the
         // same descriptor, so it is the file that was linted even if the path is replaced meanwhile. A failing file
         // stops everything before any request is made.
-        let opened = await Self.open(files)
-        let targets = zip(files, opened).map { file, pin in
-            LintTarget(path: file.path, role: file.role, readPath: (try? pin.get())?.aliasPath)
-        }
-        events(.step(name: "lint", message: "Checking \(files.count) file(s) against the service's rules"
-            + (options.deep ? ", content included" : "")))
         var linter = self.linter
-        if options.deep, linter.contentChecks == nil { linter.contentChecks = Self.contentChecks(options.request, job: nil) }
-        var report = await linter.lint(targets: targets)
-        guard report.passed else { return .lintFailed(report) }
-        let pins = try opened.map { try $0.get() }
+        if options.deep, linter.contentChecks == nil {
+            linter.contentChecks = Self.contentChecks(isBackgroundReplacement: options.request.isBackgroundReplacement,
+                                                      audioSource: options.request.audioSourceType, job: nil)
+        }
+        var (report, opened) = try await Self.openAndLint(files, linter: linter, events: events)
+        guard let pins = opened, report.passed else { return .lintFailed(report) }
 
         if options.resume { return try await resume(options, files: files, pins: pins, report: report, events: events) }
 
@@ -79,16 +75,7 @@ public struct UpdateWorkflow: Sendable {
         // From here on the job waits for its files: every failure is reported as one after the update (exit 4).
         var journalSaved = false
         do {
-            var journalFiles: [JournalFile] = []
-            for (file, plan, identity) in planned {
-                let received = file.role.wire.urls(urls)
-                guard received.count == plan.count else {
-                    throw UpdateError.missingUploadURLs(role: file.role, expected: plan.count, received: received.count)
-                }
-                let parts = zip(plan.parts, received).map { JournalPart(part: $0, url: $1) }
-                journalFiles.append(JournalFile(role: file.role, path: file.path, identity: identity, partSize: plan.partSize,
-                                                parts: parts))
-            }
+            let journalFiles = try Self.journalFiles(planned, urls: urls)
             let journal = UpdateJournal(projectID: options.projectID, jobID: options.jobID, files: journalFiles,
                                         submit: options.submit)
             let store = JournalStore(journal: journal, url: options.journalURL)
@@ -114,6 +101,24 @@ public struct UpdateWorkflow: Sendable {
 
     private static func absoluteFiles(_ files: [UpdateFile]) -> [UpdateFile] {
         files.map { UpdateFile(role: $0.role, path: absolutePath($0.path)) }
+    }
+
+    /// Step 1 of a run: opens every file once and lints it through that descriptor, so that what is uploaded later
+    /// (read through the same descriptor) is the file that was linted even if its path is replaced meanwhile.
+    /// - Returns: the report, and the opened files when every file passed.
+    /// - Throws: ``UpdateError`` (`fileUnreadable`) for a file that passed lint by its path but cannot be opened for
+    ///   the upload (a symbolic link, say).
+    static func openAndLint(_ files: [UpdateFile], linter: Linter, events: @escaping @Sendable (UpdateEvent) -> Void)
+        async throws -> (report: LintReport, pins: [PinnedFile]?) {
+        let opened = await open(files)
+        let targets = zip(files, opened).map { file, pin in
+            LintTarget(path: file.path, role: file.role, readPath: (try? pin.get())?.aliasPath)
+        }
+        events(.step(name: "lint", message: "Checking \(files.count) file(s) against the service's rules"
+            + (linter.contentChecks == nil ? "" : ", content included")))
+        let report = await linter.lint(targets: targets)
+        guard report.passed else { return (report, nil) }
+        return (report, try opened.map { try $0.get() })
     }
 
     /// Opens every file once (``PinnedFile``) on a thread pool; a file that cannot be opened so is linted by its path
@@ -153,7 +158,10 @@ public struct UpdateWorkflow: Sendable {
         }
     }
 
-    private func resume(_ options: UpdateOptions, files: [UpdateFile], pins givenPins: [PinnedFile], report: LintReport,
+    /// Finishes an interrupted run from its journal (also for a job made by ``CreateWorkflow``): checks the journal
+    /// against `files` (opened as `pins`) and the job's state, asks which video parts the service holds, then
+    /// ``finish(store:pins:options:files:resumed:report:events:)``.
+    func resume(_ options: UpdateOptions, files: [UpdateFile], pins givenPins: [PinnedFile], report: LintReport,
                         events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> UpdateOutcome {
         guard let journalURL = options.journalURL else {
             throw UpdateError.journal(path: "(none)", reason: "is needed to resume; give --journal PATH")
@@ -256,7 +264,7 @@ public struct UpdateWorkflow: Sendable {
     }
 
     /// Uploads what is missing, confirms, submits, removes the journal.
-    private func finish(store: JournalStore, pins: [PinnedFile], options: UpdateOptions, files: [PlannedFile], resumed: Bool,
+    func finish(store: JournalStore, pins: [PinnedFile], options: UpdateOptions, files: [PlannedFile], resumed: Bool,
                         report: LintReport, events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> UpdateOutcome {
         let journal = store.journal
         var tasks: [PartUploadTask] = []
@@ -357,7 +365,7 @@ public struct UpdateWorkflow: Sendable {
 
     // MARK: - Planning
 
-    private func plan(_ files: [UpdateFile], pins: [PinnedFile], partSize: Int64?) throws
+    func plan(_ files: [UpdateFile], pins: [PinnedFile], partSize: Int64?) throws
         -> [(file: UpdateFile, plan: PartPlan, identity: FileIdentity)] {
         try zip(files, pins).map { file, pin in
             let identity = pin.identity
@@ -375,9 +383,26 @@ public struct UpdateWorkflow: Sendable {
         }
     }
 
-    private static func describe(_ file: UpdateFile, _ plan: PartPlan, identity: FileIdentity) -> PlannedFile {
+    static func describe(_ file: UpdateFile, _ plan: PartPlan, identity: FileIdentity) -> PlannedFile {
         PlannedFile(role: file.role, path: file.path, size: identity.size, uploadField: file.role.wire.uploadURLField,
                     contentType: file.role.wire.contentType, partSize: plan.partSize, partCount: plan.count)
+    }
+
+    /// The journal entries for `planned` files: each part paired with its URL from `urls` (an Update or Create answer).
+    /// - Throws: ``UpdateError/missingUploadURLs(role:expected:received:)`` when a file's URLs are missing or miscounted.
+    static func journalFiles(_ planned: [(file: UpdateFile, plan: PartPlan, identity: FileIdentity)],
+                             urls: TrainingJobUploadURLs) throws -> [JournalFile] {
+        var journalFiles: [JournalFile] = []
+        for (file, plan, identity) in planned {
+            let received = file.role.wire.urls(urls)
+            guard received.count == plan.count else {
+                throw UpdateError.missingUploadURLs(role: file.role, expected: plan.count, received: received.count)
+            }
+            let parts = zip(plan.parts, received).map { JournalPart(part: $0, url: $1) }
+            journalFiles.append(JournalFile(role: file.role, path: file.path, identity: identity, partSize: plan.partSize,
+                                            parts: parts))
+        }
+        return journalFiles
     }
 
     /// The commands after the upload: confirm each uploaded video, then submit if asked.
@@ -393,9 +418,10 @@ public struct UpdateWorkflow: Sendable {
 
     /// The content settings to judge by: the request's where it sets them, else the job's record (if known), else
     /// the service's defaults (no background replacement, the voice from the video).
-    static func contentChecks(_ request: UpdateTrainingJobRequest, job: TrainingJob?) -> ContentCheckOptions {
-        let replacement = request.isBackgroundReplacement ?? job?.summary.isBackgroundReplacement ?? false
-        let source = request.audioSourceType ?? job?.audioSourceType
+    static func contentChecks(isBackgroundReplacement: Bool?, audioSource: AudioSourceType?, job: TrainingJob?)
+        -> ContentCheckOptions {
+        let replacement = isBackgroundReplacement ?? job?.summary.isBackgroundReplacement ?? false
+        let source = audioSource ?? job?.audioSourceType
         return ContentCheckOptions(backgroundReplacement: replacement,
                                    audioSource: source.flatMap { VoiceSource(rawValue: $0.rawValue.uppercased()) } ?? .video)
     }
@@ -404,7 +430,8 @@ public struct UpdateWorkflow: Sendable {
     /// `nil` when they are the same.
     private func rejudge(_ report: LintReport, options: UpdateOptions, job: TrainingJob, linter: Linter) -> LintReport? {
         guard options.deep, let used = linter.contentChecks else { return nil }
-        let settings = Self.contentChecks(options.request, job: job)
+        let settings = Self.contentChecks(isBackgroundReplacement: options.request.isBackgroundReplacement,
+                                          audioSource: options.request.audioSourceType, job: job)
         guard settings != used else { return nil }
         return LintReport(files: report.files.map { Linter.rejudgeContent($0, with: settings) })
     }

@@ -48,25 +48,7 @@ struct UpdateCommand: AsyncParsableCommand {
             """
     )
 
-    // Files, one flag per upload role.
-    @Option(name: .customLong("training-video"), help: "The training video (uploaded in parts).")
-    var trainingVideo: String?
-    @Option(name: .customLong("action-video"), help: "The action (choreography) video (uploaded in parts).")
-    var actionVideo: String?
-    @Option(help: "The model's cover image.")
-    var cover: String?
-    @Option(name: .customLong("id-card-front"), help: "ID card, portrait side.")
-    var idCardFront: String?
-    @Option(name: .customLong("id-card-back"), help: "ID card, national-emblem side.")
-    var idCardBack: String?
-    @Option(name: .customLong("grant-file"), help: "The authorisation letter (PDF or image).")
-    var grantFile: String?
-    @Option(name: .customLong("pre-beauty-image"), help: "The image before beautification.")
-    var preBeautyImage: String?
-    @Option(name: .customLong("post-beauty-image"), help: "The image after beautification.")
-    var postBeautyImage: String?
-    @Option(name: .customLong("audio-zip"), help: "Training audio as a ZIP (sent as application/zip).")
-    var audioZip: String?
+    @OptionGroup(title: "Files") var uploadFiles: UploadFileOptions
 
     // Update body fields.
     @Option(help: "New model name.")
@@ -92,10 +74,7 @@ struct UpdateCommand: AsyncParsableCommand {
     @OptionGroup var service: ServiceOptions
 
     // Upload behaviour.
-    @Option(help: "Parts uploaded at once (1–64).")
-    var parallel: Int = 4
-    @Option(name: .customLong("part-size"), help: "Video part size, e.g. 16MiB (100KiB–5GiB; default 16MiB, larger for files over ~16 GiB).")
-    var partSize: String?
+    @OptionGroup var tuning: UploadTuningOptions
     @Flag(help: "Submit the job for review (SUBMITVERIFYING) after the upload.")
     var submit = false
     @Flag(name: .customLong("dry-run"), help: "Lint and check the job's state, print the plan, change nothing.")
@@ -120,30 +99,11 @@ struct UpdateCommand: AsyncParsableCommand {
         return destination
     }
 
-    var files: [UpdateFile] {
-        let pairs: [(Role, String?)] = [
-            (.trainingVideo, trainingVideo), (.actionVideo, actionVideo), (.cover, cover), (.idCardFront, idCardFront),
-            (.idCardBack, idCardBack), (.grantFile, grantFile), (.preBeautyImage, preBeautyImage),
-            (.postBeautyImage, postBeautyImage), (.audioZip, audioZip),
-        ]
-        return pairs.compactMap { role, path in path.map { UpdateFile(role: role, path: $0) } }
-    }
+    var files: [UpdateFile] { uploadFiles.files }
 
     func validate() throws {
         try ReportDestination.validate(output)
-        if files.isEmpty {
-            throw ValidationError("give at least one file, e.g. --training-video take-4.mp4")
-        }
         if jobID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--job-id must not be empty") }
-        guard (1...64).contains(parallel) else { throw ValidationError("--parallel must be between 1 and 64") }
-        if let partSize {
-            guard let bytes = ByteCountText.parse(partSize) else {
-                throw ValidationError("--part-size '\(partSize)' is not a size; use e.g. 16MiB, 512KiB or 1GiB")
-            }
-            guard (PartPlan.minimumPartSize...PartPlan.maximumPartSize).contains(bytes) else {
-                throw ValidationError("--part-size must be between 100KiB and 5GiB")
-            }
-        }
         for service in supportedServices where !SupportedService.knownValues.map(\.rawValue).contains(service) {
             throw ValidationError("--supported-service '\(service)' is not one of VIDEO_2D, LIVE_2D, CHAT_2D")
         }
@@ -176,7 +136,7 @@ struct UpdateCommand: AsyncParsableCommand {
             let client = MetaStudioClient(configuration: configuration)
             let options = UpdateOptions(
                 projectID: configuration.projectID, jobID: jobID, files: files, request: request,
-                partSize: partSize.flatMap(ByteCountText.parse), parallelism: parallel, submit: submit, dryRun: dryRun,
+                partSize: tuning.partSizeBytes, parallelism: tuning.parallel, submit: submit, dryRun: dryRun,
                 resume: resume, journalURL: journalURL)
             do {
                 outcome = .success(try await UpdateWorkflow(service: client).run(options) { display.handle($0) })
