@@ -69,7 +69,9 @@ struct CreateCommandTests {
                     createArguments(emulator, name: "Avatar 1", ["--training-video", short, "--submit", "--format", format]),
                     environment: emulator.clientEnvironment, currentDirectory: cwd.url)
                 #expect(result.status == 1)
-                let lint = try await runPreflight(["lint", "--role", "training-video", "--format", format, short])
+                // Create checks content by default, and the service replaces the background unless told otherwise.
+                let lint = try await runPreflight(["lint", "--deep", "--background-replacement", "--role", "training-video",
+                                                   "--format", format, short])
                 #expect(lint.status == 1)
                 #expect(result.stdout == lint.stdout, "create reports lint failures exactly as lint does (\(format))")
                 #expect(createdJobID(in: result.stderr) == nil)
@@ -94,7 +96,7 @@ struct CreateCommandTests {
                 currentDirectory: cwd.url, timeout: 300)
 
             // With one part at a time, part 3 starts only after part 2 was answered and journalled.
-            let log = await emulator.child.waitForOutput(on: .stderr) { text in
+            let log = await emulator.child.waitForOutput(on: .stderr, orUntilExitOf: create) { text in
                 text.split(separator: "\n").filter { $0.contains("PUT /upload/") && $0.hasSuffix(" 200") }.count >= 2
             }
             #expect(log != nil, "the emulator never answered two uploads")

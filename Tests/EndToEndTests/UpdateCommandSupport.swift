@@ -122,10 +122,24 @@ enum E2EUpdateInputs {
         do {
             let folder = try TestRun.folder("e2e-update-inputs")
             let clip = folder.appendingPathComponent("clip.mp4")
-            try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "color=c=green:s=1920x1080:r=25:d=2"] + FFmpegTools.x264 + ["-g", "50", clip.path])
+            // A take the content rules pass (update and create check content by default): a green screen with a dark
+            // figure swaying in front of it, one sway per 2 s so that the looped clip has no seam, and a key frame each
+            // second, so the sampled key frames alternate between the figure's two sides. (A still take, as this
+            // fixture once was, is what `video.still` rejects; so is a key frame only once per loop.)
+            let take = "color=c=0x00B140:s=1920x1080:r=25:d=2[bg];color=c=0x303030:s=360x640:r=25[p];"
+                + "[bg][p]overlay=x='780+90*cos(PI*t)':y=300:shortest=1"
+            try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", take] + FFmpegTools.x264 + ["-g", "25", clip.path])
             try await FFmpegTools.ffmpeg(["-stream_loop", "91", "-i", clip.path, "-f", "lavfi", "-i", "anoisesrc=d=181:a=0.3:r=48000",
                                     "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-c:a", "aac", "-b:a", "128k", "-t", "181",
                                     folder.appendingPathComponent("training.mp4").path])
+            // The same length, format and sound, but a picture that never changes: only the content rules reject it.
+            let still = folder.appendingPathComponent("still-clip.mp4")
+            try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "color=c=0x00B140:s=1920x1080:r=25:d=2"] + FFmpegTools.x264
+                                   + ["-g", "25", still.path])
+            try await FFmpegTools.ffmpeg(["-stream_loop", "91", "-i", still.path, "-f", "lavfi", "-i", "anoisesrc=d=181:a=0.3:r=48000",
+                                    "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-c:a", "aac", "-b:a", "128k", "-t", "181",
+                                    folder.appendingPathComponent("still.mp4").path])
+            try FileManager.default.removeItem(at: still)
             try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=1920x1080:r=25:d=4"] + FFmpegTools.x264
                                    + [folder.appendingPathComponent("short.mp4").path])
             try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "color=c=blue:s=640x360", "-frames:v", "1",

@@ -53,12 +53,33 @@ struct UpdateCommandTests {
                 let result = try await runPreflight(["update"] + emulator.target + ["--training-video", short, "--submit", "--format", format],
                                               environment: emulator.clientEnvironment)
                 #expect(result.status == 1)
-                let lint = try await runPreflight(["lint", "--role", "training-video", "--format", format, short])
+                // Update checks content by default (here with the service's defaults: the request leaves them out).
+                let lint = try await runPreflight(["lint", "--deep", "--role", "training-video", "--format", format, short])
                 #expect(lint.status == 1)
                 #expect(result.stdout == lint.stdout, "update reports lint failures exactly as lint does (\(format))")
                 expectNoSecrets(result)
             }
             #expect(try await emulator.requests().isEmpty)
+        }
+    }
+
+    @Test("update checks what is in the video by default: a still take fails (exit 1, nothing sent); --no-deep lets it through")
+    func deepByDefault() async throws {
+        try await EmulatorProcess.with() { emulator in
+            let still = try await E2EUpdateInputs.path("still.mp4")
+            let headerLint = try await runPreflight(["lint", "--role", "training-video", still])
+            #expect(headerLint.status == 0, "the headers are fine: \(headerLint.stdout)")
+            let result = try await runPreflight(["update"] + emulator.target + ["--training-video", still, "--format", "json"],
+                                                environment: emulator.clientEnvironment)
+            #expect(result.status == 1)
+            let report = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
+            let findings = ((report?["files"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]]) ?? []
+            #expect(findings.contains { $0["rule"] as? String == "video.still" }, "\(result.stdout)")
+            #expect(try await emulator.requests().isEmpty, "nothing is sent for a take the review would reject")
+
+            let shallow = try await runPreflight(["update"] + emulator.target + ["--training-video", still, "--no-deep", "--dry-run"],
+                                                 environment: emulator.clientEnvironment)
+            #expect(shallow.status == 0, "stderr: \(shallow.stderr)")
         }
     }
 
@@ -152,7 +173,7 @@ struct UpdateCommandTests {
 
             // With one part at a time, part 3 starts only after part 2 was answered and journalled. Wait for the
             // emulator's log to show the second upload answered, then kill the update while part 3 trickles.
-            let log = await emulator.child.waitForOutput(on: .stderr) { text in
+            let log = await emulator.child.waitForOutput(on: .stderr, orUntilExitOf: update) { text in
                 text.split(separator: "\n").filter { $0.contains("PUT /upload/") && $0.hasSuffix(" 200") }.count >= 2
             }
             #expect(log != nil, "the emulator never answered two uploads")

@@ -176,6 +176,33 @@ public final class ChildProcess: Sendable {
         }
     }
 
+    /// Like ``waitForOutput(on:_:)``, but also gives up (returning nil) once `other` exits: for a test that waits for
+    /// this process (an emulator, say) to log what another process (a client) does, when the client may fail first.
+    public func waitForOutput(on stream: Stream = .stdout, orUntilExitOf other: ChildProcess,
+                              _ predicate: @escaping @Sendable (String) -> Bool) async -> String? {
+        let otherExited = NIOLockedValueBox(false)
+        // Lives until `other` exits (tests end every child they start); wakes this process's waiters then.
+        Task { [self] in
+            _ = await other.exit()
+            otherExited.withLockedValue { $0 = true }
+            self.wakeWaiters()
+        }
+        return await wait { state -> String?? in
+            let text = String(decoding: stream == .stdout ? state.stdout : state.stderr, as: UTF8.self)
+            if predicate(text) { return .some(text) }
+            return state.finished || otherExited.withLockedValue({ $0 }) ? .some(nil) : nil
+        }
+    }
+
+    /// Resumes every waiter, so each checks its condition again.
+    private func wakeWaiters() {
+        let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
     /// Waits for the first complete line of standard output (without its newline), or nil if the output ends first.
     public func firstLine() async -> String? {
         await waitForOutput { $0.contains("\n") }?

@@ -42,8 +42,9 @@ public struct CreateWorkflow: Sendable {
         let files = options.files.map { UpdateFile(role: $0.role, path: UpdateWorkflow.absolutePath($0.path)) }
         var linter = self.linter
         if options.deep, linter.contentChecks == nil {
-            linter.contentChecks = UpdateWorkflow.contentChecks(isBackgroundReplacement: options.request.isBackgroundReplacement,
-                                                                audioSource: options.request.audioSourceType, job: nil)
+            linter.contentChecks = UpdateWorkflow.contentChecks(
+                isBackgroundReplacement: options.request.isBackgroundReplacement ?? Self.defaultBackgroundReplacement,
+                audioSource: options.request.audioSourceType, job: nil)
         }
         let (report, opened) = try await UpdateWorkflow.openAndLint(files, linter: linter, events: events)
         guard let pins = opened, report.passed else { return .lintFailed(report) }
@@ -149,6 +150,10 @@ public struct CreateWorkflow: Sendable {
         case .planned: throw CreateError.unexpected("the upload returned a plan although this is not a dry run")
         }
     }
+
+    /// What the service assumes for `is_background_replacement` when a Create leaves it out: `true` (the API
+    /// contract's default), so the content rules then ask for a green screen.
+    public static let defaultBackgroundReplacement = true
 
     /// The default journal location for a create: `.preflight-create-<name>.journal.json` in `directory`, so that
     /// the same command plus `--resume` finds it before the job's id is known.

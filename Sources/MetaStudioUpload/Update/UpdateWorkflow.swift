@@ -1,6 +1,6 @@
 import AsyncHTTPClient
 import Foundation
-import MetaStudio
+public import MetaStudio
 import NIOCore
 import NIOPosix
 public import Preflight
@@ -417,8 +417,8 @@ public struct UpdateWorkflow: Sendable {
     }
 
     /// The content settings to judge by: the request's where it sets them, else the job's record (if known), else
-    /// the service's defaults (no background replacement, the voice from the video).
-    static func contentChecks(isBackgroundReplacement: Bool?, audioSource: AudioSourceType?, job: TrainingJob?)
+    /// no background replacement and the voice from the video.
+    public static func contentChecks(isBackgroundReplacement: Bool?, audioSource: AudioSourceType?, job: TrainingJob?)
         -> ContentCheckOptions {
         let replacement = isBackgroundReplacement ?? job?.summary.isBackgroundReplacement ?? false
         let source = audioSource ?? job?.audioSourceType

@@ -135,7 +135,7 @@ struct CreateCommand: AsyncParsableCommand {
             let client = MetaStudioClient(configuration: configuration)
             let options = CreateOptions(
                 projectID: configuration.projectID, files: files, request: request, partSize: tuning.partSizeBytes,
-                parallelism: tuning.parallel, submit: submit, resume: resume, journalURL: journalURL)
+                parallelism: tuning.parallel, submit: submit, resume: resume, journalURL: journalURL, deep: tuning.deep)
             do {
                 outcome = .success(try await CreateWorkflow(service: client).run(options) { display.handle($0) })
             } catch {
@@ -143,7 +143,9 @@ struct CreateCommand: AsyncParsableCommand {
             }
             try? await client.shutdown()
         case .failure(let error):
-            let report = await UpdateWorkflow.lint(files, events: { display.handle($0) })
+            let report = await UpdateWorkflow.lint(files, linter: tuning.linter(request.isBackgroundReplacement ?? CreateWorkflow.defaultBackgroundReplacement,
+                                                                                 request.audioSourceType),
+                                                   events: { display.handle($0) })
             outcome = report.passed ? .failure(error) : .success(.lintFailed(report))
         }
         display.finish()

@@ -137,7 +137,7 @@ struct UpdateCommand: AsyncParsableCommand {
             let options = UpdateOptions(
                 projectID: configuration.projectID, jobID: jobID, files: files, request: request,
                 partSize: tuning.partSizeBytes, parallelism: tuning.parallel, submit: submit, dryRun: dryRun,
-                resume: resume, journalURL: journalURL)
+                resume: resume, journalURL: journalURL, deep: tuning.deep)
             do {
                 outcome = .success(try await UpdateWorkflow(service: client).run(options) { display.handle($0) })
             } catch {
@@ -145,7 +145,9 @@ struct UpdateCommand: AsyncParsableCommand {
             }
             try? await client.shutdown()
         case .failure(let error):
-            let report = await UpdateWorkflow.lint(files, events: { display.handle($0) })
+            let report = await UpdateWorkflow.lint(files, linter: tuning.linter(request.isBackgroundReplacement,
+                                                                                 request.audioSourceType),
+                                                   events: { display.handle($0) })
             outcome = report.passed ? .failure(error) : .success(.lintFailed(report))
         }
         display.finish()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MetaStudio
 import MetaStudioUpload
 import Preflight
 
@@ -44,6 +45,15 @@ struct UploadTuningOptions: ParsableArguments {
     var parallel: Int = 4
     @Option(name: .customLong("part-size"), help: "Video part size, e.g. 16MiB (100KiB–5GiB; default 16MiB, larger for files over ~16 GiB).")
     var partSize: String?
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Check what is in the videos too, as lint --deep does (black bars, silence, a still or frozen picture, cuts, no green screen when the background is replaced, …). On by default: a rejected take costs a day. --no-deep checks headers only."))
+    var deep = true
+
+    /// The linter for these settings: with the content rules (judged by the given job settings) unless --no-deep.
+    func linter(_ backgroundReplacement: Bool?, _ audioSource: AudioSourceType?) -> Linter {
+        Linter(contentChecks: deep ? UpdateWorkflow.contentChecks(isBackgroundReplacement: backgroundReplacement,
+                                                                  audioSource: audioSource, job: nil) : nil)
+    }
 
     /// The part size in bytes, when given.
     var partSizeBytes: Int64? { partSize.flatMap(ByteCountText.parse) }
