@@ -6,7 +6,7 @@
 #   Build first: swift build -c release --product preflight
 #   Environment: PREFLIGHT (default .build/release/preflight), SECONDS_LONG (length of the takes, default 600),
 #                PRESET (x264 preset of the masters, default veryfast),
-#                SIZES (default "3840x2160 1920x1080").
+#                SIZES (default "3840x2160 1920x1080"), BATCH (files in the batch, default 20; 0 skips it).
 #
 # The takes are made once into Benchmarks/.data/deep/ (git-ignored): a 10 s master per size with a moving picture,
 # a 2 s GOP and a stereo tone, looped by stream copy to the full length. Prints one line per measurement; paste
@@ -58,3 +58,27 @@ for size in $SIZES; do
     printf '%-40s %8.1f×   peak RSS %.1f MiB\n' "speed-up ($size)" "$(echo "$pass_wall / $deep_wall" | bc -l)" \
         "$(echo "$deep_rss / 1024" | bc -l)"
 done
+
+# A batch: BATCH 1080p files of LENGTH / BATCH seconds each (10 minutes in all by default), linted in one run beside
+# the ffmpeg pass over each of them in turn.
+count=${BATCH:-20}
+if [ "$count" -gt 0 ]; then
+    each=$((LENGTH / count))
+    master=$data/master-1920x1080.mp4
+    [ -s "$master" ] || take 1920x1080 >/dev/null
+    files=()
+    for i in $(seq 1 "$count"); do
+        file=$data/batch-$i-${each}s.mp4
+        [ -s "$file" ] || "${ff[@]}" -stream_loop $((each / 10)) -i "$master" -t "$each" -c copy -movflags +faststart "$file"
+        files+=("$file")
+    done
+    cat "${files[@]}" >/dev/null
+    deep=$(measure "preflight lint --deep (batch of $count × ${each} s)" "$PREFLIGHT" lint --deep --format json "${files[@]}" \
+        | tee /dev/stderr | tail -1)
+    pass=$(measure "ffmpeg filter pass (batch, one by one)" bash -c 'for f in "$@"; do ffmpeg -hide_banner -nostdin -loglevel error -i "$f" -vf blackdetect,cropdetect,freezedetect -af silencedetect,ebur128=peak=true -f null - || exit 1; done' _ "${files[@]}" \
+        | tee /dev/stderr | tail -1)
+    read -r deep_wall deep_rss <<<"$deep"
+    read -r pass_wall _ <<<"$pass"
+    printf '%-40s %8.1f×   peak RSS %.1f MiB\n' "speed-up (batch)" "$(echo "$pass_wall / $deep_wall" | bc -l)" \
+        "$(echo "$deep_rss / 1024" | bc -l)"
+fi

@@ -11,7 +11,9 @@ struct CreateCommand: AsyncParsableCommand {
         commandName: "create",
         abstract: "Lint the files, create a new training job, upload the files and (with --submit) submit it for review.",
         discussion: """
-            Steps: lint every file for its role (a failing file stops everything before any network call); call \
+            Steps: lint every file for its role, the videos with the content rules of lint --deep too unless \
+            --no-deep (the service replaces the background unless --no-background-replacement, so a green screen is \
+            then required); a failing file stops everything before any network call; call \
             Create with the given fields and the part counts; print the new job's id; stream each file to its upload \
             URL(s) (videos in parts, several at a time, failed parts retried); confirm the video uploads; with \
             --submit, submit the job for review.

@@ -19,7 +19,9 @@ struct UpdateCommand: AsyncParsableCommand {
         commandName: "update",
         abstract: "Lint new files, update a job rejected by review, upload the files and (with --submit) resubmit it.",
         discussion: """
-            Steps: lint every file for its role (a failing file stops everything before any network call); check \
+            Steps: lint every file for its role, the videos with the content rules of lint --deep too unless \
+            --no-deep (judged by the request's --[no-]background-replacement and --audio-source-type, or where they \
+            are not given, by the job's own settings from Show); a failing file stops everything before any change; check \
             that the job is in AUTO_VERIFY_FAILED or MANUAL_VERIFY_FAILED; call Update with the given fields and the \
             part counts; stream each file to its upload URL(s) (videos in parts, several at a time, failed parts \
             retried); confirm the video uploads; with --submit, submit the job for review.
