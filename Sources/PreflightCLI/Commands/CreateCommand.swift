@@ -53,20 +53,7 @@ struct CreateCommand: AsyncParsableCommand {
     // Create body fields: the ones Update also has, then Create's own.
     @Option(help: "Model name (required; also the model's asset name).")
     var name: String
-    @Option(help: "Contact (mobile number).")
-    var contact: String?
-    @Option(name: .customLong("batch-name"), help: "Batch name.")
-    var batchName: String?
-    @Option(name: .customLong("tag"), help: "A tag (repeatable).")
-    var tags: [String] = []
-    @Flag(inversion: .prefixedNo, help: "Whether the background is replaced (needs a green-screen video; service default: yes).")
-    var backgroundReplacement: Bool?
-    @Option(name: .customLong("supported-service"), help: "VIDEO_2D, LIVE_2D or CHAT_2D (repeatable; Flexus allows VIDEO_2D only).")
-    var supportedServices: [String] = []
-    @Option(name: .customLong("audio-source-type"), help: "VIDEO (audio from the video) or AUDIO (the --audio-zip).")
-    var audioSourceType: String?
-    @Flag(inversion: .prefixedNo, help: "Fast Flexus training.")
-    var fastFlexus: Bool?
+    @OptionGroup(title: "Job fields") var fields: JobFieldOptions
     @Option(name: .customLong("model-version"), help: "Model version: V3.2 (service default) or V3.3 (fast Flexus).")
     var modelVersion: String?
     @Flag(inversion: .prefixedNo, help: "Basic-edition (Flexus) training.")
@@ -97,27 +84,20 @@ struct CreateCommand: AsyncParsableCommand {
     func validate() throws {
         try ReportDestination.validate(output)
         if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name must not be empty") }
-        for service in supportedServices where !SupportedService.knownValues.map(\.rawValue).contains(service) {
-            throw ValidationError("--supported-service '\(service)' is not one of VIDEO_2D, LIVE_2D, CHAT_2D")
-        }
-        if let audioSourceType, !AudioSourceType.knownValues.map(\.rawValue).contains(audioSourceType) {
-            throw ValidationError("--audio-source-type must be VIDEO or AUDIO")
-        }
         if let modelVersion, !ModelVersion.knownValues.map(\.rawValue).contains(modelVersion) {
             throw ValidationError("--model-version must be V3.2 or V3.3")
         }
-        if flexus == true, supportedServices.contains(where: { $0 != SupportedService.video2d.rawValue }) {
+        if flexus == true, fields.supportedServices.contains(where: { $0 != SupportedService.video2d.rawValue }) {
             throw ValidationError("a Flexus job (--flexus) may only use --supported-service VIDEO_2D")
         }
     }
 
     var request: CreateTrainingJobRequest {
         CreateTrainingJobRequest(
-            name: name, contact: contact, isBackgroundReplacement: backgroundReplacement, batchName: batchName,
-            tags: tags.isEmpty ? nil : tags, modelVersion: modelVersion.map { ModelVersion(rawValue: $0) },
-            isOndemandResource: ondemandResource, isFlexus: flexus, isFastFlexus: fastFlexus, isLiveCopy: liveCopy,
-            isOnlyHumanModel: onlyHumanModel, audioSourceType: audioSourceType.map { AudioSourceType(rawValue: $0) },
-            supportedService: supportedServices.isEmpty ? nil : supportedServices.map { SupportedService(rawValue: $0) })
+            name: name, contact: fields.contact, isBackgroundReplacement: fields.backgroundReplacement,
+            batchName: fields.batchName, tags: fields.tagList, modelVersion: modelVersion.map { ModelVersion(rawValue: $0) },
+            isOndemandResource: ondemandResource, isFlexus: flexus, isFastFlexus: fields.fastFlexus, isLiveCopy: liveCopy,
+            isOnlyHumanModel: onlyHumanModel, audioSourceType: fields.audioSource, supportedService: fields.services)
     }
 
     func run() async throws {

@@ -55,20 +55,7 @@ struct UpdateCommand: AsyncParsableCommand {
     // Update body fields.
     @Option(help: "New model name.")
     var name: String?
-    @Option(help: "Contact (mobile number).")
-    var contact: String?
-    @Option(name: .customLong("batch-name"), help: "Batch name.")
-    var batchName: String?
-    @Option(name: .customLong("tag"), help: "A tag (repeatable; replaces the job's tags).")
-    var tags: [String] = []
-    @Flag(inversion: .prefixedNo, help: "Whether the background is replaced (needs a green-screen video).")
-    var backgroundReplacement: Bool?
-    @Option(name: .customLong("supported-service"), help: "VIDEO_2D, LIVE_2D or CHAT_2D (repeatable).")
-    var supportedServices: [String] = []
-    @Option(name: .customLong("audio-source-type"), help: "VIDEO (audio from the video) or AUDIO (the --audio-zip).")
-    var audioSourceType: String?
-    @Flag(inversion: .prefixedNo, help: "Fast Flexus training.")
-    var fastFlexus: Bool?
+    @OptionGroup(title: "Job fields") var fields: JobFieldOptions
 
     // The job and the service.
     @Option(name: .customLong("job-id"), help: "The job to update.")
@@ -106,20 +93,13 @@ struct UpdateCommand: AsyncParsableCommand {
     func validate() throws {
         try ReportDestination.validate(output)
         if jobID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--job-id must not be empty") }
-        for service in supportedServices where !SupportedService.knownValues.map(\.rawValue).contains(service) {
-            throw ValidationError("--supported-service '\(service)' is not one of VIDEO_2D, LIVE_2D, CHAT_2D")
-        }
-        if let audioSourceType, !AudioSourceType.knownValues.map(\.rawValue).contains(audioSourceType) {
-            throw ValidationError("--audio-source-type must be VIDEO or AUDIO")
-        }
     }
 
     var request: UpdateTrainingJobRequest {
         UpdateTrainingJobRequest(
-            name: name, contact: contact, isBackgroundReplacement: backgroundReplacement, batchName: batchName,
-            tags: tags.isEmpty ? nil : tags, isFastFlexus: fastFlexus,
-            supportedService: supportedServices.isEmpty ? nil : supportedServices.map { SupportedService(rawValue: $0) },
-            audioSourceType: audioSourceType.map { AudioSourceType(rawValue: $0) })
+            name: name, contact: fields.contact, isBackgroundReplacement: fields.backgroundReplacement,
+            batchName: fields.batchName, tags: fields.tagList, isFastFlexus: fields.fastFlexus,
+            supportedService: fields.services, audioSourceType: fields.audioSource)
     }
 
     func run() async throws {
