@@ -34,25 +34,27 @@ take() {
     echo "$file"
 }
 
-# measure LABEL COMMAND… — prints wall seconds and peak RSS (MiB) from GNU time.
+# measure LABEL COMMAND… — a line with wall seconds and peak RSS (MiB) from GNU time on stderr, "WALL RSS_KIB" on stdout.
 measure() {
     local label=$1
     shift
     local log
     log=$(mktemp)
     /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>&1 || true
-    read -r wall rss <"$log"
+    # GNU time puts "Command exited with non-zero status N" first when the command fails (lint exits 1 on a
+    # failing take); the figures are on the last line.
+    read -r wall rss < <(tail -n 1 "$log")
     rm -f "$log"
-    printf '%-40s %8.2f s %8.1f MiB\n' "$label" "$wall" "$(echo "$rss / 1024" | bc -l)"
+    printf '%-40s %8.2f s %8.1f MiB\n' "$label" "$wall" "$(echo "$rss / 1024" | bc -l)" >&2
     echo "$wall $rss"
 }
 
 for size in $SIZES; do
     file=$(take "$size")
     cat "$file" >/dev/null  # warm the page cache
-    deep=$(measure "preflight lint --deep ($size)" "$PREFLIGHT" lint --deep --format json "$file" | tee /dev/stderr | tail -1)
+    deep=$(measure "preflight lint --deep ($size)" "$PREFLIGHT" lint --deep --format json "$file")
     pass=$(measure "ffmpeg filter pass ($size)" ffmpeg -hide_banner -nostdin -loglevel error -i "$file" \
-        -vf blackdetect,cropdetect,freezedetect -af silencedetect,ebur128=peak=true -f null - | tee /dev/stderr | tail -1)
+        -vf blackdetect,cropdetect,freezedetect -af silencedetect,ebur128=peak=true -f null -)
     read -r deep_wall deep_rss <<<"$deep"
     read -r pass_wall _ <<<"$pass"
     printf '%-40s %8.1f×   peak RSS %.1f MiB\n' "speed-up ($size)" "$(echo "$pass_wall / $deep_wall" | bc -l)" \
@@ -74,9 +76,9 @@ if [ "$count" -gt 0 ]; then
     done
     cat "${files[@]}" >/dev/null
     deep=$(measure "preflight lint --deep (batch of $count × ${each} s)" "$PREFLIGHT" lint --deep --format json "${files[@]}" \
-        | tee /dev/stderr | tail -1)
+       )
     pass=$(measure "ffmpeg filter pass (batch, one by one)" bash -c 'for f in "$@"; do ffmpeg -hide_banner -nostdin -loglevel error -i "$f" -vf blackdetect,cropdetect,freezedetect -af silencedetect,ebur128=peak=true -f null - || exit 1; done' _ "${files[@]}" \
-        | tee /dev/stderr | tail -1)
+       )
     read -r deep_wall deep_rss <<<"$deep"
     read -r pass_wall _ <<<"$pass"
     printf '%-40s %8.1f×   peak RSS %.1f MiB\n' "speed-up (batch)" "$(echo "$pass_wall / $deep_wall" | bc -l)" \

@@ -114,6 +114,45 @@ struct JobCommandsTests {
         }
     }
 
+    @Test("a take sent past the gate with the official SDK comes back rejected: watch exits 1 and status gives the reasons",
+          .timeLimit(.minutes(5)))
+    func rejectedThroughTheSDK() async throws {
+        let folder = try TemporaryDirectory()
+        // 720p and 5 s: the review rejects both (resolution has a service error code, 44005901).
+        let take = folder.file("take-720p.mp4")
+        try await FFmpegTools.ffmpeg(["-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25:d=5", "-f", "lavfi", "-i", "sine=d=5",
+                                      "-shortest"] + FFmpegTools.x264 + ["-c:a", "aac", take.path])
+        try await EmulatorProcess.with() { emulator in
+            let python = try await OfficialSDK.python()
+            let script = RepoPaths.oracles.appendingPathComponent("sdk_submit_unchecked.py").path
+            let sdk = try await runProcess(python, [script, "--endpoint", emulator.baseURL, "--name", "unchecked",
+                                                    "--video", take.path],
+                                           environment: emulator.clientEnvironment, timeout: 120)
+            #expect(sdk.status == 0, "stdout: \(sdk.stdout) stderr: \(sdk.stderr)")
+            let last = sdk.stdout.split(separator: "\n").last.map { Data($0.utf8) } ?? Data()
+            let jobID = try #require((try? JSONSerialization.jsonObject(with: last) as? [String: Any])?["job_id"] as? String,
+                                     "the SDK script printed the job id: \(sdk.stdout)")
+
+            let watch = try await runPreflight(["watch", jobID, "--endpoint", emulator.baseURL, "--interval", "1",
+                                                "--timeout", "120"], environment: emulator.clientEnvironment)
+            #expect(watch.status == 1, "rejected: \(watch.stdout) \(watch.stderr)")
+            #expect(watch.stdout.contains("AUTO_VERIFY_FAILED"))
+            expectNoSecrets(watch)
+
+            let status = try await runPreflight(["status", jobID, "--endpoint", emulator.baseURL, "--format", "json"],
+                                                environment: emulator.clientEnvironment)
+            #expect(status.status == 0, "stderr: \(status.stderr)")
+            expectNoSecrets(status)
+            let object = try #require(try JSONSerialization.jsonObject(with: status.stdoutData) as? [String: Any])
+            let history = object["history"] as? [[String: Any]] ?? []
+            let resolution = history.first { $0["error_code"] as? String == "44005901" }
+            #expect(resolution?["rule"] as? String == "resolution.unsupported", "\(history)")
+            #expect((resolution?["description"] as? String ?? "").contains("1280"), "a readable reason: \(history)")
+            #expect(history.contains { ($0["description"] as? String ?? "").lowercased().contains("duration")
+                || ($0["rule"] as? String ?? "").hasPrefix("duration.") }, "the length is a reason too: \(history)")
+        }
+    }
+
     @Test("watch gives up after --timeout (exit 6), and Ctrl-C stops it cleanly (exit 130), leaving the job as it is")
     func watchTimeoutAndInterrupt() async throws {
         try await EmulatorProcess.with(state: "MANUAL_VERIFYING") { emulator in

@@ -7,20 +7,7 @@ import TestSupport
 /// `Tests/Oracles/sdk_probe.py`: its signer must be accepted and its parsers must accept the answers.
 @Suite("Emulator: official Python SDK as the client", .serialized)
 struct OfficialSDKOracleTests {
-    /// `.venv-sdk/bin/python`, creating the virtual env with `scripts/sdk-venv.sh` when needed; fails if it cannot.
-    static func sdkPython() async throws -> String {
-        let python = RepoPaths.root.appendingPathComponent(".venv-sdk/bin/python").path
-        let check = FileManager.default.isExecutableFile(atPath: python)
-            ? try await runProcess(python, ["-c", "import huaweicloudsdkmetastudio"], timeout: 60) : nil
-        if check?.status != 0 {
-            let setup = try await runProcess(
-                "bash", [RepoPaths.root.appendingPathComponent("scripts/sdk-venv.sh").path], timeout: 600)
-            guard setup.status == 0 else {
-                throw TestSupportError("scripts/sdk-venv.sh failed (\(setup.status)): \(setup.stderr)")
-            }
-        }
-        return python
-    }
+    static func sdkPython() async throws -> String { try await OfficialSDK.python() }
 
     /// Runs the probe and parses its JSON lines (the process is awaited, so no thread is held meanwhile).
     static func runProbe(baseURL: URL, jobID: String, extra: [String] = []) async throws -> (status: Int32, lines: [[String: Any]], stderr: String) {

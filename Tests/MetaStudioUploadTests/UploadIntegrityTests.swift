@@ -279,6 +279,41 @@ struct UploadIntegrityTests {
         #expect(try pinned.currentIdentity() == pinned.identity)
     }
 
+    @Test("upload URLs must be https, or plain http to loopback", arguments: [
+        ("https://bucket.obs.example.com/obj?sig=1", true), ("http://127.0.0.1:8080/upload/x?s=1", true),
+        ("http://[::1]:9/upload/x", true), ("http://localhost/upload", true), ("http://obs.example.com/obj?sig=1", false),
+        ("http+unix://%2Ftmp%2Fsock/upload", false), ("file:///etc/passwd", false), ("ftp://example.com/x", false),
+        ("/upload/x", false), ("http://127.0.0.1.evil.com/x", false),
+    ] as [(String, Bool)])
+    func uploadURLSchemes(url: String, allowed: Bool) {
+        #expect((UploadURLText.problem(url) == nil) == allowed, "\(url): \(UploadURLText.problem(url) ?? "allowed")")
+    }
+
+    @Test("resume refuses a journal whose upload URL was changed to plain http elsewhere, sending nothing")
+    func resumeRefusesTamperedURL() async throws {
+        let inputs = try await UpdateInputs.shared()
+        try await UpdateHarness.with { harness in
+            let folder = try TemporaryDirectory()
+            let journal = folder.file("journal.json")
+            let files = [UpdateFile(role: .trainingVideo, path: inputs.trainingVideo.path)]
+            harness.server.injectFault(.status(500), matching: .uploadPart(role: .trainingVideo, part: 2), times: 20)
+            _ = try? await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal, parallelism: 1))
+            harness.server.clearFaults()
+            var recorded = try JournalFileIO.read(journal)
+            recorded.files[0].parts[1].url = "http://uploads.example.com/part-2?signature=secret-signature"
+            try await onThread { [recorded] in try JournalFileIO.write(recorded, to: journal) }
+            let uploadsBefore = harness.uploads.count
+            do {
+                _ = try await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal, resume: true))
+                Issue.record("expected the tampered URL to be refused")
+            } catch let error as UpdateError {
+                #expect(error.description.contains("plain http to uploads.example.com"))
+                #expect(!error.description.contains("secret-signature"), "the signed query is never shown")
+            }
+            #expect(harness.uploads.count == uploadsBefore)
+        }
+    }
+
     @Test("an ETag is read as an MD5 only when it is one", arguments: [
         ("\"0123456789abcdef0123456789ABCDEF\"", "0123456789abcdef0123456789abcdef"),
         ("0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdef"),

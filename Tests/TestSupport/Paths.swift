@@ -66,3 +66,21 @@ public final class TemporaryDirectory: Sendable {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
+
+/// Huawei Cloud's official MetaStudio SDK for Python, as the tests' independent client.
+public enum OfficialSDK {
+    /// `.venv-sdk/bin/python`, creating the virtual env with `scripts/sdk-venv.sh` when needed; throws if it cannot.
+    public static func python() async throws -> String {
+        let python = RepoPaths.root.appendingPathComponent(".venv-sdk/bin/python").path
+        let check = FileManager.default.isExecutableFile(atPath: python)
+            ? try await runProcess(python, ["-c", "import huaweicloudsdkmetastudio"], timeout: 60) : nil
+        if check?.status != 0 {
+            let setup = try await runProcess(
+                "bash", [RepoPaths.root.appendingPathComponent("scripts/sdk-venv.sh").path], timeout: 600)
+            guard setup.status == 0 else {
+                throw TestSupportError("scripts/sdk-venv.sh failed (\(setup.status)): \(setup.stderr)")
+            }
+        }
+        return python
+    }
+}

@@ -86,6 +86,12 @@ public struct UpdateError: Error, Hashable, Sendable, CustomStringConvertible {
             + "update again without --resume; the job needs fresh URLs")
     }
 
+    /// An upload URL (from the service's answer or a journal) is not one the files may be sent to.
+    public static func unsafeUploadURL(role: Role, url: String, reason: String) -> UpdateError {
+        UpdateError(.service, "an upload URL for the \(role.rawValue) (\(UploadURLText.redacted(url))) is refused: "
+            + "\(reason); nothing was sent to it")
+    }
+
     /// The file cannot be split as asked.
     public static func invalidPlan(path: String, role: Role, reason: PartPlanError) -> UpdateError {
         UpdateError(.local, "\(path) (\(role.rawValue)): \(reason.description)")

@@ -176,6 +176,7 @@ public struct UpdateWorkflow: Sendable {
             throw UpdateError.journalMismatch(path: journalURL.path, reason: "it records the files "
                 + journal.files.map { "--\($0.role.rawValue) \($0.path)" }.joined(separator: " "))
         }
+        for file in journal.files { try Self.checkUploadURLs(file.parts.map(\.url), role: file.role) }
         guard journal.projectID == options.projectID else {
             throw UpdateError.journalMismatch(path: journalURL.path, reason: "it is for project \(journal.projectID)")
         }
@@ -398,11 +399,19 @@ public struct UpdateWorkflow: Sendable {
             guard received.count == plan.count else {
                 throw UpdateError.missingUploadURLs(role: file.role, expected: plan.count, received: received.count)
             }
+            try checkUploadURLs(received, role: file.role)
             let parts = zip(plan.parts, received).map { JournalPart(part: $0, url: $1) }
             journalFiles.append(JournalFile(role: file.role, path: file.path, identity: identity, partSize: plan.partSize,
                                             parts: parts))
         }
         return journalFiles
+    }
+
+    /// Refuses URLs the files must not be sent to (``UploadURLText/problem(_:)``).
+    static func checkUploadURLs(_ urls: [String], role: Role) throws {
+        for url in urls {
+            if let reason = UploadURLText.problem(url) { throw UpdateError.unsafeUploadURL(role: role, url: url, reason: reason) }
+        }
     }
 
     /// The commands after the upload: confirm each uploaded video, then submit if asked.
