@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and only what is missing:
 #   build: pkg-config and FFmpeg's development files (libavformat-dev, libavcodec-dev, libavfilter-dev, libavutil-dev);
-#   test:  the ffmpeg/ffprobe command-line tools and Python's venv module (for the official SDK oracle).
+#   test:  the ffmpeg/ffprobe command-line tools, Python's venv module (for the official SDK oracle) and Chromium
+#          (the HTML report is checked in a real browser, headless).
 # Usage: scripts/install-deps.sh [build|test]   (default: build). Uses sudo when not root.
 set -euo pipefail
 
@@ -19,6 +20,7 @@ fi
 if [ "$want" = test ]; then
     command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || packages+=(ffmpeg)
     python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || packages+=(python3-venv)
+    command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 fi
 
 if [ ${#packages[@]} -eq 0 ]; then

@@ -119,9 +119,12 @@ public struct VideoContentFacts: Sendable, Codable, Equatable {
     public var interlace: InterlaceCounts?
     /// How many frames were decoded in all (samples and the idet window).
     public var decodedFrames: Int
+    /// Small pictures of up to ``MediaFile/thumbnailCount`` samples spread over the take, for reports people look at
+    /// (the HTML report's contact sheet). Not part of the JSON facts.
+    public var thumbnails: [Thumbnail] = []
 
     public init(streamIndex: Int, displayWidth: Int, displayHeight: Int, activePicture: PixelRect?, samples: [FrameSample],
-                interlace: InterlaceCounts?, decodedFrames: Int) {
+                interlace: InterlaceCounts?, decodedFrames: Int, thumbnails: [Thumbnail] = []) {
         self.streamIndex = streamIndex
         self.displayWidth = displayWidth
         self.displayHeight = displayHeight
@@ -129,6 +132,26 @@ public struct VideoContentFacts: Sendable, Codable, Equatable {
         self.samples = samples
         self.interlace = interlace
         self.decodedFrames = decodedFrames
+        self.thumbnails = thumbnails
+    }
+}
+
+/// A small picture of one sampled frame (rotation applied): RGB, 8 bits a channel, rows from the top.
+public struct Thumbnail: Sendable, Equatable {
+    /// Presentation time of the frame, in seconds.
+    public var time: Double
+    /// Width in pixels.
+    public var width: Int
+    /// Height in pixels.
+    public var height: Int
+    /// `width × height × 3` bytes: red, green, blue for each pixel, row by row.
+    public var rgb: [UInt8]
+
+    public init(time: Double, width: Int, height: Int, rgb: [UInt8]) {
+        self.time = time
+        self.width = width
+        self.height = height
+        self.rgb = rgb
     }
 }
 

@@ -25,6 +25,10 @@ extension MediaFile {
     /// The grid (per side) of block means compared between samples. Block means average sensor and coding noise
     /// away, so a pixel-identical picture (a looped photo) and a live one differ clearly.
     public static let differenceGrid = 16
+    /// Width in pixels of the thumbnails kept for reports (their height follows the picture's shape).
+    public static let thumbnailWidth = 96
+    /// The most thumbnails a content analysis keeps, spread evenly over the take.
+    public static let thumbnailCount = 24
     /// A sample magnitude at or above this (−0.09 dBFS) is at full scale. Decoded AAC overshoots 1.0 around a
     /// clipped source, so "exactly 1.0" would miss it.
     public static let clipLevel: Float = 0.99

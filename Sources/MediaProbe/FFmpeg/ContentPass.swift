@@ -148,6 +148,7 @@ private final class VideoTrack {
     private var windowFramesLeft = MediaFile.idetWindowFrames
     private var idetCounts: InterlaceCounts?
     private var samples: [FrameSample] = []
+    private var thumbnails: [Thumbnail] = []
     private var previousBlocks: [Double]?
     private var lastSampleTime: Double?
     private var decodedFrames = 0
@@ -349,11 +350,43 @@ private final class VideoTrack {
            x2 >= x1, y2 >= y1 {
             crop = (Int(x1), Int(y1), Int(x2), Int(y2))
         }
+        thumbnails.append(Self.thumbnail(time: time, width: width, height: height, luma: lumaPlane, lumaStride: lumaStride,
+                                         u: uPlane, uStride: uStride, v: vPlane, vStride: vStride))
         let pixels = Double(width * height)
         samples.append(FrameSample(
             time: time, meanLuma: lumaSum / pixels, darkShare: Double(dark) / pixels, difference: difference,
             maxBlockDifference: maxBlockDifference,
             borderGreenShare: borderPixels > 0 ? Double(green) / Double(borderPixels) : 0, interlaced: interlaced))
+    }
+
+    /// A ``MediaFile/thumbnailWidth``-wide RGB picture of a yuv420p frame (nearest samples, BT.601 limited range).
+    private static func thumbnail(time: Double, width: Int, height: Int, luma: UnsafeMutablePointer<UInt8>, lumaStride: Int,
+                                  u: UnsafeMutablePointer<UInt8>, uStride: Int, v: UnsafeMutablePointer<UInt8>,
+                                  vStride: Int) -> Thumbnail {
+        let outWidth = min(MediaFile.thumbnailWidth, width)
+        let outHeight = max(1, height * outWidth / width)
+        var rgb = [UInt8](repeating: 0, count: outWidth * outHeight * 3)
+        func clamp(_ value: Double) -> UInt8 { UInt8(max(0, min(255, value.rounded()))) }
+        for row in 0..<outHeight {
+            let y = min(height - 1, row * height / outHeight)
+            for column in 0..<outWidth {
+                let x = min(width - 1, column * width / outWidth)
+                let c = 1.164 * (Double(luma[y * lumaStride + x]) - 16)
+                let d = Double(u[(y / 2) * uStride + x / 2]) - 128, e = Double(v[(y / 2) * vStride + x / 2]) - 128
+                let at = (row * outWidth + column) * 3
+                rgb[at] = clamp(c + 1.596 * e)
+                rgb[at + 1] = clamp(c - 0.392 * d - 0.813 * e)
+                rgb[at + 2] = clamp(c + 2.017 * d)
+            }
+        }
+        return Thumbnail(time: time, width: outWidth, height: outHeight, rgb: rgb)
+    }
+
+    /// Up to ``MediaFile/thumbnailCount`` of the thumbnails, evenly spread, first and last included.
+    private func spreadThumbnails() -> [Thumbnail] {
+        let count = MediaFile.thumbnailCount
+        guard thumbnails.count > count else { return thumbnails }
+        return (0..<count).map { thumbnails[$0 * (thumbnails.count - 1) / (count - 1)] }
     }
 
     func facts() -> VideoContentFacts {
@@ -368,7 +401,7 @@ private final class VideoTrack {
         return VideoContentFacts(
             streamIndex: Int(index), displayWidth: displayWidth, displayHeight: displayHeight, activePicture: active,
             samples: samples, interlace: (idetCounts.map { $0.interlaced + $0.progressive + $0.undetermined > 0 } ?? false) ? idetCounts : nil,
-            decodedFrames: decodedFrames)
+            decodedFrames: decodedFrames, thumbnails: spreadThumbnails())
     }
 }
 

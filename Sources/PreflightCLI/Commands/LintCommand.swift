@@ -18,7 +18,7 @@ struct LintCommand: AsyncParsableCommand {
               2   the tool itself could not run (for example no media files under the given directories)
               64  usage error
 
-            Reports: --format picks the report on standard output (text, json, sarif or junit). Each \
+            Reports: --format picks the report on standard output (text, json, sarif, junit or html). Each \
             --output FORMAT:FILE writes one more report to FILE, so text can go to the terminal and SARIF or JUnit \
             to files in the same run; a bare --output FILE writes the --format report to FILE instead of standard \
             output. --quiet leaves passing files (and the summary line) out of text reports.
@@ -39,10 +39,14 @@ struct LintCommand: AsyncParsableCommand {
     var format: ReportFormat = .text
 
     @Option(name: .long, help: ArgumentHelp(
-        "Also write a report to a file: FORMAT:FILE (text, json, sarif, junit), or a bare FILE for the --format report instead of standard output. Repeatable.",
+        "Also write a report to a file: FORMAT:FILE (text, json, sarif, junit, html), or a bare FILE for the --format report instead of standard output. Repeatable.",
         valueName: "[format:]file"), completion: .file(), transform: ReportDestination.parse)
     var output: [ReportDestination] = []
 
+    @Option(name: .customLong("report"), help: ArgumentHelp(
+        "Also write one self-contained HTML page to FILE: each file's verdict and findings, and with --deep a contact sheet of sampled frames (flagged moments marked) and a plot of the sound's level (silence and clipping marked). The same as --output html:FILE.",
+        valueName: "file.html"), completion: .file(extensions: ["html"]))
+    var htmlReport: String?
     @Flag(name: [.short, .long], help: "In text reports, show only failing files (with their findings), for big batches.")
     var quiet = false
 
@@ -61,10 +65,15 @@ struct LintCommand: AsyncParsableCommand {
     @Argument(help: "Files or directories to check.")
     var paths: [String]
 
+    /// Every `--output`, and the `--report` page as an HTML one.
+    var destinations: [ReportDestination] {
+        output + (htmlReport.map { [ReportDestination(format: .html, path: $0)] } ?? [])
+    }
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or directory to check.") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-        try ReportDestination.validate(output)
+        try ReportDestination.validate(destinations)
         if backgroundReplacement && !deep { throw ValidationError("--background-replacement is checked by the content rules; add --deep.") }
     }
 
@@ -78,7 +87,7 @@ struct LintCommand: AsyncParsableCommand {
             throw ExitStatus.toolFailed
         }
         var failedWrites = false
-        for destination in output {
+        for destination in destinations {
             let destinationFormat = destination.format ?? format
             let text = render(report, as: destinationFormat, colour: false)
             do {
@@ -103,6 +112,7 @@ struct LintCommand: AsyncParsableCommand {
             return SARIFReporter(toolVersion: PreflightVersion.current,
                                  workingDirectory: FileManager.default.currentDirectoryPath).render(report)
         case .junit: return JUnitReporter().render(report)
+        case .html: return HTMLReporter().render(report)
         }
     }
 
@@ -128,7 +138,7 @@ struct LintCommand: AsyncParsableCommand {
 
 /// The report formats `lint` writes.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, junit
+    case text, json, sarif, junit, html
 }
 
 /// One `--output`: a file, and the format to write to it (nil: the `--format` one).
