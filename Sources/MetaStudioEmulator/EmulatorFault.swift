@@ -18,6 +18,9 @@ public enum EmulatorFault: Sendable, Equatable {
     /// Store an upload normally but answer with an `ETag` that is not the MD5 of the body, as a part damaged on the
     /// way would be answered (uploads only; API calls are handled normally).
     case wrongETag
+    /// Handle the request as usual (a job is made, a part stored), then reset the connection instead of answering:
+    /// the client cannot know the outcome, as when an answer is lost on the way.
+    case dropAnswer
 }
 
 /// Which requests an injected fault applies to.

@@ -9,6 +9,7 @@ import Preflight
 /// {"fault": "slow_body", "bytes_per_second": 65536, "match": "uploads"}
 /// {"fault": "delay", "milliseconds": 1500, "match": "any"}
 /// {"fault": "wrong_etag", "match": "upload_part", "role": "training_video", "part": 1}
+/// {"fault": "drop_answer", "match": "api", "method": "POST", "path_suffix": "/user/jobs"}
 /// ```
 struct FaultSpec: Decodable, Sendable {
     var fault: String
@@ -43,8 +44,10 @@ struct FaultSpec: Decodable, Sendable {
             fault = .delay(milliseconds: milliseconds)
         case "wrong_etag":
             fault = .wrongETag
+        case "drop_answer":
+            fault = .dropAnswer
         default:
-            throw .invalidBody("fault must be status, connection_reset, slow_body, delay or wrong_etag")
+            throw .invalidBody("fault must be status, connection_reset, slow_body, delay, wrong_etag or drop_answer")
         }
         let matcher: FaultMatcher
         switch match ?? "any" {

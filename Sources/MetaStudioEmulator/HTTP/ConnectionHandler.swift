@@ -91,6 +91,7 @@ struct ConnectionHandler: Sendable {
             return head.isKeepAlive
         }
         let response = await apiResponse(head, target: target, body: body)
+        if fault == .dropAnswer { try await Self.drop(channel, record: record) }
         if case .delay(let milliseconds) = fault { try await Task.sleep(for: .milliseconds(milliseconds)) }
         record(response.status)
         try await send(response, head: head, outbound: outbound)
@@ -198,6 +199,7 @@ struct ConnectionHandler: Sendable {
             record(nil)
             throw error
         }
+        if fault == .dropAnswer { try await Self.drop(channel, record: record) }
         if case .delay(let milliseconds) = fault { try await Task.sleep(for: .milliseconds(milliseconds)) }
         var response = EmulatorResponse.empty()
         response.headers.append(("ETag", fault == .wrongETag ? Self.damaged(etag) : etag))
