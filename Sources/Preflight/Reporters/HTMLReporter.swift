@@ -193,20 +193,7 @@ public struct HTMLReporter: Reporter {
         return data
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { MarkupText.escaped(text) }
 
     private static func seconds(_ value: Double) -> String { String(format: "%.1f s", value) }
     private static func number(_ value: Double) -> String { String(format: "%.1f", value) }

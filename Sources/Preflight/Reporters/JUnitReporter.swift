@@ -57,24 +57,6 @@ public struct JUnitReporter: Reporter {
         return text
     }
 
-    /// Text escaped for XML attribute values and character data; characters XML 1.0 cannot carry become U+FFFD.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                let legal = (value >= 0x20 && value <= 0xD7FF) || (value >= 0xE000 && value <= 0xFFFD) || value >= 0x10000
-                out.unicodeScalars.append(legal ? scalar : "\u{FFFD}")
-            }
-        }
-        return out
-    }
+    /// Text escaped for XML attribute values and character data (``MarkupText/escaped(_:)``).
+    static func escape(_ text: String) -> String { MarkupText.escaped(text) }
 }
