@@ -129,6 +129,14 @@ struct UpdateHarness {
                       retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(100)))
     }
 
+    /// An update that stops after the job was updated: part 2 of the training video keeps failing (500), so the run
+    /// ends with a journal at `journal` recording what did arrive; the fault is cleared afterwards.
+    func interruptedUpdate(_ files: [UpdateFile], journal: URL, parallelism: Int = 4) async {
+        server.injectFault(.status(500), matching: .uploadPart(role: .trainingVideo, part: 2), times: 20)
+        _ = try? await UpdateWorkflow(service: client).run(options(files, journal: journal, parallelism: parallelism))
+        server.clearFaults()
+    }
+
     /// Uploads received by the emulator (PUTs to upload URLs).
     var uploads: [ReceivedRequest] { server.receivedRequests().filter { $0.kind == .upload } }
 }

@@ -240,11 +240,9 @@ struct UpdateWorkflowTests {
             let copy = folder.file("training.mp4")
             try FileManager.default.copyItem(at: inputs.trainingVideo, to: copy)
             let files = [UpdateFile(role: .trainingVideo, path: copy.path)]
-            harness.server.injectFault(.status(500), matching: .uploadPart(role: .trainingVideo, part: 2), times: 20)
-            _ = try? await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal))
+            await harness.interruptedUpdate(files, journal: journal)
             #expect(FileManager.default.fileExists(atPath: journal.path))
             try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: copy.path)
-            harness.server.clearFaults()
             let uploadsBefore = harness.uploads.count
             do {
                 _ = try await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal, resume: true))

@@ -128,9 +128,7 @@ struct UploadIntegrityTests {
             let journal = folder.file("journal.json")
             let video = try await copyOfTrainingVideo(in: folder)
             let files = [UpdateFile(role: .trainingVideo, path: video.path)]
-            harness.server.injectFault(.status(500), matching: .uploadPart(role: .trainingVideo, part: 2), times: 20)
-            _ = try? await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal))
-            harness.server.clearFaults()
+            await harness.interruptedUpdate(files, journal: journal)
             let before = try FileIdentity(path: video.path)
             let modified = try #require(try FileManager.default.attributesOfItem(atPath: video.path)[.modificationDate] as? Date)
             try overwriteInPlace(video, at: 600 * 1024)
@@ -184,9 +182,7 @@ struct UploadIntegrityTests {
             let journal = folder.file("journal.json")
             let video = try await copyOfTrainingVideo(in: folder)
             let files = [UpdateFile(role: .trainingVideo, path: video.path)]
-            harness.server.injectFault(.status(500), matching: .uploadPart(role: .trainingVideo, part: 2), times: 20)
-            _ = try? await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal, parallelism: 1))
-            harness.server.clearFaults()
+            await harness.interruptedUpdate(files, journal: journal, parallelism: 1)
             #expect(try JournalFileIO.read(journal).files[0].parts[0].uploaded, "part 1 arrived before part 2 failed")
             // Someone else updates the job: a new upload round, and the journal's URLs are void.
             try harness.server.setJobState(harness.jobID, "AUTO_VERIFY_FAILED")
@@ -296,9 +292,7 @@ struct UploadIntegrityTests {
             let folder = try TemporaryDirectory()
             let journal = folder.file("journal.json")
             let files = [UpdateFile(role: .trainingVideo, path: inputs.trainingVideo.path)]
-            harness.server.injectFault(.status(500), matching: .uploadPart(role: .trainingVideo, part: 2), times: 20)
-            _ = try? await UpdateWorkflow(service: harness.client).run(harness.options(files, journal: journal, parallelism: 1))
-            harness.server.clearFaults()
+            await harness.interruptedUpdate(files, journal: journal, parallelism: 1)
             var recorded = try JournalFileIO.read(journal)
             recorded.files[0].parts[1].url = "http://uploads.example.com/part-2?signature=secret-signature"
             try await onThread { [recorded] in try JournalFileIO.write(recorded, to: journal) }

@@ -149,6 +149,9 @@ private final class VideoTrack {
     private var idetCounts: InterlaceCounts?
     private var samples: [FrameSample] = []
     private var thumbnails: [Thumbnail] = []
+    /// Every `thumbnailStride`-th sample gets a thumbnail; the stride doubles whenever twice ``MediaFile/thumbnailCount``
+    /// are kept (every other one is dropped), so a long take holds a bounded number and none is made for nothing.
+    private var thumbnailStride = 1
     private var previousBlocks: [Double]?
     private var lastSampleTime: Double?
     private var decodedFrames = 0
@@ -350,8 +353,14 @@ private final class VideoTrack {
            x2 >= x1, y2 >= y1 {
             crop = (Int(x1), Int(y1), Int(x2), Int(y2))
         }
-        thumbnails.append(Self.thumbnail(time: time, width: width, height: height, luma: lumaPlane, lumaStride: lumaStride,
-                                         u: uPlane, uStride: uStride, v: vPlane, vStride: vStride))
+        if samples.count % thumbnailStride == 0 {
+            thumbnails.append(Self.thumbnail(time: time, width: width, height: height, luma: lumaPlane,
+                                             lumaStride: lumaStride, u: uPlane, uStride: uStride, v: vPlane, vStride: vStride))
+            if thumbnails.count == 2 * MediaFile.thumbnailCount {
+                thumbnails = thumbnails.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+                thumbnailStride *= 2
+            }
+        }
         let pixels = Double(width * height)
         samples.append(FrameSample(
             time: time, meanLuma: lumaSum / pixels, darkShare: Double(dark) / pixels, difference: difference,

@@ -77,11 +77,3 @@ final class ConnectionDeadlines: ChannelDuplexHandler, RemovableChannelHandler {
         idleDeadline = context.eventLoop.scheduleTask(in: idleTimeout) { channel.close(promise: nil) }
     }
 }
-
-extension TimeAmount {
-    /// The same span as a `Duration`, to the nanosecond.
-    init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-    }
-}

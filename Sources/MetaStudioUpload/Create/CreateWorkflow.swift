@@ -40,12 +40,11 @@ public struct CreateWorkflow: Sendable {
         // 1. Open each file once and lint it through that descriptor: a failing file stops everything before any
         // request is made, and what is uploaded is what was linted.
         let files = options.files.map { UpdateFile(role: $0.role, path: UpdateWorkflow.absolutePath($0.path)) }
-        var linter = self.linter
-        if options.deep, linter.contentChecks == nil {
-            linter.contentChecks = UpdateWorkflow.contentChecks(
-                isBackgroundReplacement: options.request.isBackgroundReplacement ?? Self.defaultBackgroundReplacement,
-                audioSource: options.request.audioSourceType, job: nil)
-        }
+        let linter = options.deep
+            ? UpdateWorkflow.contentLinter(
+                self.linter, isBackgroundReplacement: options.request.isBackgroundReplacement ?? Self.defaultBackgroundReplacement,
+                audioSource: options.request.audioSourceType)
+            : self.linter
         let (report, opened) = try await UpdateWorkflow.openAndLint(files, linter: linter, events: events)
         guard let pins = opened, report.passed else { return .lintFailed(report) }
         let update = UpdateWorkflow(service: service, linter: linter)

@@ -36,11 +36,10 @@ public struct UpdateWorkflow: Sendable {
         // 1. Open each file once, then lint it through that descriptor: what is uploaded later is read through the
         // same descriptor, so it is the file that was linted even if the path is replaced meanwhile. A failing file
         // stops everything before any request is made.
-        var linter = self.linter
-        if options.deep, linter.contentChecks == nil {
-            linter.contentChecks = Self.contentChecks(isBackgroundReplacement: options.request.isBackgroundReplacement,
-                                                      audioSource: options.request.audioSourceType, job: nil)
-        }
+        let linter = options.deep
+            ? Self.contentLinter(self.linter, isBackgroundReplacement: options.request.isBackgroundReplacement,
+                                 audioSource: options.request.audioSourceType)
+            : self.linter
         var (report, opened) = try await Self.openAndLint(files, linter: linter, events: events)
         guard let pins = opened, report.passed else { return .lintFailed(report) }
 
@@ -425,9 +424,18 @@ public struct UpdateWorkflow: Sendable {
         return commands
     }
 
+    /// `linter` with the content rules on, judged by these settings, unless it has content settings of its own.
+    public static func contentLinter(_ linter: Linter, isBackgroundReplacement: Bool?, audioSource: AudioSourceType?)
+        -> Linter {
+        guard linter.contentChecks == nil else { return linter }
+        var deep = linter
+        deep.contentChecks = contentChecks(isBackgroundReplacement: isBackgroundReplacement, audioSource: audioSource, job: nil)
+        return deep
+    }
+
     /// The content settings to judge by: the request's where it sets them, else the job's record (if known), else
     /// no background replacement and the voice from the video.
-    public static func contentChecks(isBackgroundReplacement: Bool?, audioSource: AudioSourceType?, job: TrainingJob?)
+    static func contentChecks(isBackgroundReplacement: Bool?, audioSource: AudioSourceType?, job: TrainingJob?)
         -> ContentCheckOptions {
         let replacement = isBackgroundReplacement ?? job?.summary.isBackgroundReplacement ?? false
         let source = audioSource ?? job?.audioSourceType

@@ -9,7 +9,6 @@ import Crypto
 import Foundation
 import MediaProbe
 import MetaStudio
-public import Preflight
 
 /// A file opened once for an update: it is linted, read part by part and checked again before the confirmation, all
 /// through this one descriptor, so the bytes uploaded are the bytes linted.
@@ -17,7 +16,7 @@ public import Preflight
 /// - Replacing the path (a rename over it, a new file of the same name) changes nothing: the descriptor still reads
 ///   the file that was opened.
 /// - Writing to the file in place moves its status-change time, which ``currentIdentity()`` reports; the workflow
-///   refuses to confirm a file whose identity moved.
+///   refuses to confirm a file whose identity moved (`UpdateWorkflow.checkUnchanged`).
 ///
 /// Opening does not follow a symbolic link in the last component, and does not block on a FIFO (it is opened
 /// non-blocking, found not to be a regular file, and refused).
@@ -80,15 +79,6 @@ public final class PinnedFile: Sendable, Hashable {
             return try FileIdentity(try FileStatus(descriptor: descriptor), path: path)
         } catch let error as FileStatus.Failure {
             throw UpdateError.fileUnreadable(path: path, reason: error.description)
-        }
-    }
-
-    /// Throws ``UpdateError/fileChangedDuringUpload(path:changes:)`` unless the file's identity is still the one it
-    /// had when it was opened. Blocking: call it on a thread pool.
-    public func checkUnchanged(role: Role) throws {
-        let now = try currentIdentity()
-        guard now == identity else {
-            throw UpdateError.fileChangedDuringUpload(path: path, role: role, changes: identity.differences(to: now))
         }
     }
 

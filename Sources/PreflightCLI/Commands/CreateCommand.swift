@@ -155,22 +155,9 @@ struct CreateCommand: AsyncParsableCommand {
                     : "preflight: create: \(message)\n"
             }
         }
-        var failedWrites = false
-        for destination in output {
-            let destinationFormat = destination.format.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? format
-            do {
-                try Data(render(destinationFormat, false).utf8).write(to: URL(fileURLWithPath: destination.path), options: .atomic)
-            } catch {
-                printError("preflight: could not write the \(destinationFormat.rawValue) result to \(destination.path): \(LintCommand.reason(error, path: destination.path))")
-                failedWrites = true
-            }
-        }
         let failed: Bool
         if case .failure = outcome { failed = true } else { failed = false }
-        // On failure the message is already on stderr: stdout gets only the JSON form.
-        if !output.contains(where: { $0.format == nil }), !(failed && format == .text) {
-            writeOut(render(format, format == .text && stdoutWantsColour()))
-        }
+        let failedWrites = writeResult(render, to: output, format: format, failed: failed)
         if status == ExitStatus.success && failedWrites { throw ExitStatus.toolFailed }
         throw status
     }
@@ -219,9 +206,7 @@ enum CreateOutput: Encodable {
     }
 
     static func json(_ output: CreateOutput) -> String {
-        let encoder = StableJSON.encoder(pretty: true)
-        guard let data = try? encoder.encode(output) else { return "{\"status\":\"\(output.status)\"}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        prettyJSON(output, fallback: "{\"status\":\"\(output.status)\"}\n")
     }
 
     static func text(summary: UpdateSummary) -> String {

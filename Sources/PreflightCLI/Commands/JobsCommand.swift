@@ -98,8 +98,7 @@ struct JobsListCommand: AsyncParsableCommand {
     }
 
     static func json(total: Int?, _ jobs: [TrainingJobSummary]) -> String {
-        guard let data = try? StableJSON.encoder(pretty: true).encode(Listing(count: total, jobs: rows(jobs))) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        prettyJSON(Listing(count: total, jobs: rows(jobs)), fallback: "{}\n")
     }
 
     static func table(total: Int?, _ jobs: [TrainingJobSummary]) -> String {

@@ -40,8 +40,7 @@ func updateCommand(jobID: String, service: ServiceOptions) -> String {
 /// How a status report reads.
 enum JobStatusText {
     static func json(_ report: JobStatusReport) -> String {
-        guard let data = try? StableJSON.encoder(pretty: true).encode(report) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        prettyJSON(report, fallback: "{}\n")
     }
 
     static func text(_ report: JobStatusReport) -> String {

@@ -160,24 +160,9 @@ struct UpdateCommand: AsyncParsableCommand {
                 format == .json ? UpdateOutput.json(.failed(kind: kind, message: message)) : "preflight: update: \(message)\n"
             }
         }
-        var failedWrites = false
-        for destination in output {
-            let destinationFormat = destination.format.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? format
-            guard let text = render(destinationFormat, false) else { continue }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: destination.path), options: .atomic)
-            } catch {
-                printError("preflight: could not write the \(destinationFormat.rawValue) result to \(destination.path): \(LintCommand.reason(error, path: destination.path))")
-                failedWrites = true
-            }
-        }
         let failed: Bool
         if case .failure = outcome { failed = true } else { failed = false }
-        // On failure the message is already on stderr: stdout gets only the JSON form.
-        if !output.contains(where: { $0.format == nil }), !(failed && format == .text),
-           let text = render(format, format == .text && stdoutWantsColour()) {
-            writeOut(text)
-        }
+        let failedWrites = writeResult(render, to: output, format: format, failed: failed)
         if status == ExitStatus.success && failedWrites { throw ExitStatus.toolFailed }
         throw status
     }
@@ -228,9 +213,7 @@ enum UpdateOutput: Encodable {
     }
 
     static func json(_ output: UpdateOutput) -> String {
-        let encoder = StableJSON.encoder(pretty: true)
-        guard let data = try? encoder.encode(output) else { return "{\"status\":\"\(output.status)\"}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        prettyJSON(output, fallback: "{\"status\":\"\(output.status)\"}\n")
     }
 
     static func text(plan: UpdatePlan) -> String {

@@ -51,8 +51,8 @@ struct UploadTuningOptions: ParsableArguments {
 
     /// The linter for these settings: with the content rules (judged by the given job settings) unless --no-deep.
     func linter(_ backgroundReplacement: Bool?, _ audioSource: AudioSourceType?) -> Linter {
-        Linter(contentChecks: deep ? UpdateWorkflow.contentChecks(isBackgroundReplacement: backgroundReplacement,
-                                                                  audioSource: audioSource, job: nil) : nil)
+        deep ? UpdateWorkflow.contentLinter(Linter(), isBackgroundReplacement: backgroundReplacement, audioSource: audioSource)
+            : Linter()
     }
 
     /// The part size in bytes, when given.
