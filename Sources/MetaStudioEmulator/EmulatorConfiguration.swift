@@ -27,10 +27,10 @@ public struct EmulatorConfiguration: Sendable {
     /// Called once per finished request (never with secrets: method, path without query, status).
     public var onRequest: (@Sendable (ReceivedRequest) -> Void)?
     /// How long a client may go quiet while sending a request body, or between an answer and its next request, before
-    /// the emulator closes the connection (30 s by default).
-    public var idleTimeout: Duration = .seconds(30)
-    /// How long a request's head (request line and headers) may take to arrive, counted from the connection's
-    /// start or the end of the previous response (10 s by default): a client that trickles a header is cut off.
+    /// the emulator closes the connection (75 s by default: longer than clients' own idle timeouts).
+    public var idleTimeout: Duration = .seconds(75)
+    /// How long the first request's head (request line and headers) may take to arrive, counted from the
+    /// connection's start (10 s by default): a client that trickles a header is cut off.
     public var headerTimeout: Duration = .seconds(10)
 
     /// Creates a configuration.

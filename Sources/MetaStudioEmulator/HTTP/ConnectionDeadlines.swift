@@ -2,10 +2,11 @@ import NIOCore
 import NIOHTTP1
 
 /// Closes a connection that keeps the emulator waiting on its client:
-/// - the header timeout: a request head (request line and headers) must arrive within it, counted from the
-///   connection's start and from the end of each response;
+/// - the header timeout: the first request head (request line and headers) must arrive within it, counted from the
+///   connection's start;
 /// - the idle timeout: while a request body is arriving, and between a response and the next request, the client
-///   must not go quiet for longer.
+///   must not go quiet for longer. It is longer than HTTP clients' own idle timeouts (AsyncHTTPClient's is 60 s), so
+///   a client closes an idle connection before the emulator does.
 ///
 /// While the emulator itself is working on a request (all of it read, the answer not yet written) no deadline runs,
 /// so a slow answer is never cut short. Sits after the HTTP codec, so it sees parsed request parts and whole responses.
@@ -52,10 +53,9 @@ final class ConnectionDeadlines: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) {
-            armHeaderDeadline(context)
-            armIdleDeadline(context)
-        }
+        // Between requests only the idle deadline runs: closing a kept-alive connection sooner races the client's
+        // reuse of it (AsyncHTTPClient's pool was seen to trap when a 10 s header deadline closed one it was reusing).
+        if case .end = unwrapOutboundIn(data) { armIdleDeadline(context) }
         context.write(data, promise: promise)
     }
 
