@@ -140,7 +140,13 @@ public struct PartUploader: Sendable {
         let seconds = 120 + task.part.length / (32 * 1024)
         let response: HTTPClient.Response
         do {
-            response = try await httpClient.execute(request: request, deadline: .now() + .seconds(seconds)).get()
+            // The task, its body writes and its channel on one event loop. On two loops, the promise of the body's
+            // end belongs to the task's loop and AsyncHTTPClient (1.37) learns of the write a hop later; an answer can
+            // come in before the end is sent, and a client shut down in that gap has closed the connection when the
+            // late completion hands it back to the pool as idle, which traps ("A connection that we don't know was
+            // released?") and ends the process.
+            response = try await httpClient.execute(request: request, eventLoop: .delegateAndChannel(on: eventLoop),
+                                                    deadline: .now() + .seconds(seconds)).get()
         } catch let error as FileRangeReaderError {
             throw PartFailure(reason: error.description, retryable: false)
         } catch is CancellationError {
