@@ -294,7 +294,7 @@ final class JobStore: Sendable {
             guard Int(Date().timeIntervalSince1970) <= ticket.expires else { throw .accessDenied("the upload URL has expired") }
             switch ticket.use {
             case .used: throw .accessDenied("the upload URL was already used; each URL accepts one successful PUT")
-            case .inProgress: throw .accessDenied("another upload to this URL is in progress")
+            case .inProgress: throw .busy()
             case .open: break
             }
             let mediaType = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }

@@ -38,6 +38,12 @@ struct UploadError: Error, Sendable, Equatable {
     static func accessDenied(_ detail: String) -> UploadError {
         UploadError(status: 403, code: "AccessDenied", message: detail)
     }
+    /// OBS's answer while another operation on the object is under way: try again. A PUT to a URL whose earlier PUT
+    /// is still arriving (or was cut off and is not yet given up) gets it; the URL stays usable.
+    static func busy() -> UploadError {
+        UploadError(status: 409, code: "OperationAborted",
+                    message: "an earlier upload to this URL has not ended yet; try again")
+    }
     static func badContentType(_ got: String?, expected: String) -> UploadError {
         UploadError(
             status: 400, code: "InvalidArgument",
