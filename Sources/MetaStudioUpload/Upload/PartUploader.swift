@@ -48,27 +48,43 @@ public struct PartUploader: Sendable {
     /// A single-use URL answers 403 once it was used; when an interrupted run's last PUT reached the service after
     /// all, the part is there although the journal does not say so. `alreadyUploaded` is asked on a 403: if it
     /// confirms the service holds the part, the part counts as uploaded.
-    /// - Throws: ``UpdateError`` (`uploadFailed`) for the first part that fails for good; parts in flight are cancelled.
+    /// A part that keeps failing in a way retries are meant for (5xx, a reset, a timeout) does not stop the others:
+    /// they go on, so that `--resume` has only the failed parts left to send. Once as many parts as run at once (two at
+    /// least) have each used up their retries, the link or the service is failing rather than one part, and no
+    /// further part is started. A failure that no retry can mend (a URL the service refuses, a damaged part, an unreadable file) stops
+    /// everything at once.
+    /// - Throws: ``UpdateError``: `uploadFailed` for the first part, in task order, that failed for good; or the first
+    ///   failure that stops everything, with the parts in flight cancelled.
     public func upload(
         _ tasks: [PartUploadTask],
         events: @escaping @Sendable (UploadEvent) -> Void = { _ in },
         alreadyUploaded: @escaping @Sendable (PartUploadTask) async throws -> Bool = { _ in false },
         partDone: @escaping @Sendable (PartUploadTask, _ md5: String?) async throws -> Void = { _, _ in }
     ) async throws {
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            var pending = tasks[...]
+        try await withThrowingTaskGroup(of: RetriesUsedUp?.self) { group in
+            var pending = tasks.enumerated()[...]
+            var usedUp: [RetriesUsedUp] = []
             func startNext() {
-                guard let task = pending.popFirst() else { return }
+                guard usedUp.count < max(2, parallelism), let (order, task) = pending.popFirst() else { return }
                 group.addTask {
-                    let md5 = try await uploadWithRetries(task, events: events, alreadyUploaded: alreadyUploaded)
+                    let md5: String?
+                    do {
+                        md5 = try await uploadWithRetries(task, events: events, alreadyUploaded: alreadyUploaded)
+                    } catch var failure as RetriesUsedUp {
+                        failure.order = order
+                        return failure
+                    }
                     events(.partUploaded(fileIndex: task.fileIndex, part: task.part.number))
                     try await partDone(task, md5)
+                    return nil
                 }
             }
             for _ in 0..<min(parallelism, tasks.count) { startNext() }
-            while try await group.next() != nil {
+            while let finished = try await group.next() {
+                if let finished { usedUp.append(finished) }
                 startNext()
             }
+            if let first = usedUp.min(by: { $0.order < $1.order }) { throw first.error }
         }
     }
 
@@ -109,8 +125,10 @@ public struct PartUploader: Sendable {
                                                      + "not hold the part")
             }
             let tries = attempts == 1 ? "" : " (after \(attempts) attempts)"
-            throw UpdateError.uploadFailed(path: task.path, role: task.role, part: task.part.number,
-                                           of: task.partCount, reason: failure.reason + tries)
+            let error = UpdateError.uploadFailed(path: task.path, role: task.role, part: task.part.number,
+                                                 of: task.partCount, reason: failure.reason + tries)
+            if failure.retryable { throw RetriesUsedUp(error: error) }
+            throw error
         }
     }
 
@@ -166,7 +184,8 @@ public struct PartUploader: Sendable {
         }
         let text = response.body.map { String(buffer: $0) } ?? ""
         let detail = Self.storageErrorCode(String(text.prefix(64 * 1024))).map { " \($0)" } ?? ""
-        let retryable = status >= 500 || status == 408 || status == 429
+        // 409: storage is still busy with an earlier attempt at this object (one cut off when a run stopped, say).
+        let retryable = status >= 500 || status == 408 || status == 409 || status == 429
         throw PartFailure(reason: "HTTP \(status)\(detail) from \(UploadURLText.redacted(task.url))", retryable: retryable,
                           status: status)
     }
@@ -209,6 +228,13 @@ struct PartFailure: Error {
     var reason: String
     var retryable: Bool
     var status: Int? = nil
+}
+
+/// A part whose every attempt failed in a way a retry is meant for; the other parts go on.
+private struct RetriesUsedUp: Error {
+    var error: UpdateError
+    /// The part's place in the task list, so that the first in order is the one reported.
+    var order = 0
 }
 
 /// Counts the bytes of one attempt so they can be taken back from the progress if it fails.
