@@ -7,24 +7,12 @@ struct AudioArchiveRule: Rule {
     let description: RuleDescription
 
     static let all: [AudioArchiveRule] = [
-        AudioArchiveRule(check: .readable, description: RuleDescription(
-            id: "archive.invalid", name: "Not a readable ZIP", severity: .error,
-            explanation: "Training audio is uploaded as a ZIP (Content-Type application/zip); the file must be a ZIP archive that opens.")),
-        AudioArchiveRule(check: .safePaths, description: RuleDescription(
-            id: "archive.unsafe-path", name: "Entry name escapes the archive", severity: .error,
-            explanation: "An entry with an absolute name or `..` would be written outside the folder it is extracted into.")),
-        AudioArchiveRule(check: .withinLimits, description: RuleDescription(
-            id: "archive.too-large", name: "Archive over the limits", severity: .error,
-            explanation: "Preflight's limits for the audio ZIP (the contract names none): at most 1000 entries and 2 GiB extracted.")),
-        AudioArchiveRule(check: .hasAudio, description: RuleDescription(
-            id: "archive.no-audio", name: "No audio in the archive", severity: .error,
-            explanation: "The audio ZIP must hold at least one audio file FFmpeg can decode.")),
-        AudioArchiveRule(check: .onlyAudio, description: RuleDescription(
-            id: "archive.entry-not-audio", name: "Entry is not decodable audio", severity: .error,
-            explanation: "Every file in the audio ZIP must be audio FFmpeg can decode (WAV, MP3, M4A, FLAC, …).")),
-        AudioArchiveRule(check: .noClutter, description: RuleDescription(
-            id: "archive.clutter", name: "Operating-system clutter", severity: .warning,
-            explanation: "Entries such as __MACOSX/ and .DS_Store are left by archiving tools; they are not audio.")),
+        AudioArchiveRule(check: .readable, description: .archiveInvalid),
+        AudioArchiveRule(check: .safePaths, description: .archiveUnsafePath),
+        AudioArchiveRule(check: .withinLimits, description: .archiveTooLarge),
+        AudioArchiveRule(check: .hasAudio, description: .archiveNoAudio),
+        AudioArchiveRule(check: .onlyAudio, description: .archiveEntryNotAudio),
+        AudioArchiveRule(check: .noClutter, description: .archiveClutter),
     ]
 
     func check(_ subject: LintSubject) -> [Finding] {

@@ -1,9 +1,7 @@
 import MediaProbe
 /// `audio.missing`: by default the service takes the voice from the training video's own sound track.
 struct AudioPresenceRule: Rule {
-    let description = RuleDescription(
-        id: "audio.missing", name: "No sound track", severity: .warning,
-        explanation: "With the default audio source (VIDEO) the service takes the voice from the training video's sound track, and asks for the original recorded audio in sync with the picture.")
+    let description = RuleDescription.audioMissing
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }

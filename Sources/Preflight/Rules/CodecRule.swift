@@ -1,9 +1,7 @@
 import MediaProbe
 /// `codec.unusual`: the video codec is neither H.264 nor H.265.
 struct CodecRule: Rule {
-    let description = RuleDescription(
-        id: "codec.unusual", name: "Unusual video codec", severity: .warning,
-        explanation: "MetaStudio's material guidance is written for H.264/H.265 MP4 files; other codecs in MP4 may not survive review or preview.")
+    let description = RuleDescription.codecUnusual
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }

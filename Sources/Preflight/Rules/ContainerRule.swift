@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `container.not-mp4`: the service accepts MP4 only — ISO base media with an MP4 brand, never QuickTime (`qt  `).
 struct ContainerRule: Rule {
-    let description = RuleDescription(
-        id: "container.not-mp4", name: "Container is not MP4", severity: .error,
-        explanation: "The automated review accepts MP4 only. QuickTime MOV shares MP4's box structure but carries the `qt  ` brand; Matroska, WebM, AVI and others are different containers altogether.")
+    let description = RuleDescription.containerNotMP4
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }

@@ -14,15 +14,9 @@ struct DurationRule: Rule {
     let check: Check
     let description: RuleDescription
 
-    static let tooShort = DurationRule(check: .tooShort, description: RuleDescription(
-        id: "duration.too-short", name: "Shorter than 3 minutes", severity: .error,
-        explanation: "The review rejects a video shorter than 3 minutes (180 s): the file, and its picture on its own."))
-    static let tooLong = DurationRule(check: .tooLong, description: RuleDescription(
-        id: "duration.too-long", name: "Longer than 10 minutes", severity: .error,
-        explanation: "The review rejects a video longer than 10 minutes (600 s): the file, and its picture on its own."))
-    static let unknown = DurationRule(check: .unknown, description: RuleDescription(
-        id: "duration.unknown", name: "Duration unknown", severity: .error,
-        explanation: "Neither the container nor the video stream states a duration, so the 3-to-10-minute requirement cannot be shown to hold."))
+    static let tooShort = DurationRule(check: .tooShort, description: .durationTooShort)
+    static let tooLong = DurationRule(check: .tooLong, description: .durationTooLong)
+    static let unknown = DurationRule(check: .unknown, description: .durationUnknown)
 
     /// One of the two lengths judged.
     private struct Length {

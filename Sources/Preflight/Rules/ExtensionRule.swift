@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `extension.mismatch`: the file name's extension says one container and the content is another.
 struct ExtensionRule: Rule {
-    let description = RuleDescription(
-        id: "extension.mismatch", name: "Extension does not match content", severity: .warning,
-        explanation: "A name that disagrees with the content misleads people and tools; the service judges the content, not the name.")
+    let description = RuleDescription.extensionMismatch
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }

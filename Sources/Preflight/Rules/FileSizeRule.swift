@@ -1,9 +1,7 @@
 import MediaProbe
 /// `size.too-large`: over 5 GiB is beyond what the service's guide calls normal, and slow to upload.
 struct FileSizeRule: Rule {
-    let description = RuleDescription(
-        id: "size.too-large", name: "Larger than 5 GB", severity: .warning,
-        explanation: "The user guide says a training video is normally under 5 GB; larger files take long to upload and a single-part upload is capped at 5 GB by the object store.")
+    let description = RuleDescription.sizeTooLarge
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }

@@ -1,9 +1,7 @@
 import MediaProbe
 /// `frame-rate.unusual`: a variable frame rate, or a rate outside 25–60 fps.
 struct FrameRateRule: Rule {
-    let description = RuleDescription(
-        id: "frame-rate.unusual", name: "Unusual frame rate", severity: .warning,
-        explanation: "Training takes are normally recorded at a constant 25 to 60 fps; the service asks that post-processing keep the original frame rate. A variable or unusual rate often means a screen recording or a re-encode.")
+    let description = RuleDescription.frameRateUnusual
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }

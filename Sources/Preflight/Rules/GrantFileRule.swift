@@ -7,16 +7,10 @@ struct GrantFileRule: Rule {
     let check: Check
     let description: RuleDescription
 
-    static let type = GrantFileRule(check: .type, description: RuleDescription(
-        id: "grant.type-unsupported", name: "Authorisation letter of an unsupported type", severity: .error,
-        explanation: "The authorisation letter (授权书) is a signed document: Preflight accepts a PDF scan or a JPEG/PNG photo of it, told from the content, not the name."))
-    static let complete = GrantFileRule(check: .complete, description: RuleDescription(
-        id: "grant.pdf-incomplete", name: "PDF cut short", severity: .error,
-        explanation: "A PDF ends with an %%EOF marker; without it the copy was cut short and will not open."))
+    static let type = GrantFileRule(check: .type, description: .grantTypeUnsupported)
+    static let complete = GrantFileRule(check: .complete, description: .grantPDFIncomplete)
 
-    static let structure = GrantFileRule(check: .structure, description: RuleDescription(
-        id: "grant.pdf-malformed", name: "PDF without its structure", severity: .error,
-        explanation: "A PDF has a versioned %PDF- header, objects, a cross-reference table with a trailer (or a cross-reference stream) and a startxref offset pointing at it; a file with only the header and %%EOF is not a document a reader opens."))
+    static let structure = GrantFileRule(check: .structure, description: .grantPDFMalformed)
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let document = subject.document else { return [] }

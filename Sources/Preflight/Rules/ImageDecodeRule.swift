@@ -7,12 +7,8 @@ struct ImageDecodeRule: Rule {
     let check: Check
     let description: RuleDescription
 
-    static let decodes = ImageDecodeRule(check: .decodes, description: RuleDescription(
-        id: "image.undecodable", name: "Image does not decode", severity: .error,
-        explanation: "FFmpeg could not decode a picture from the file: it is damaged or cut short, and the review could not read it either."))
-    static let hasPixels = ImageDecodeRule(check: .hasPixels, description: RuleDescription(
-        id: "image.empty", name: "Image has no pixels", severity: .error,
-        explanation: "The decoded picture is 0 pixels wide or high."))
+    static let decodes = ImageDecodeRule(check: .decodes, description: .imageUndecodable)
+    static let hasPixels = ImageDecodeRule(check: .hasPixels, description: .imageEmpty)
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let picture = subject.picture else { return [] }

@@ -1,9 +1,7 @@
 import MediaProbe
 /// `image.format-unsupported`: covers, ID-card sides and beauty images must be JPEG or PNG.
 struct ImageFormatRule: Rule {
-    let description = RuleDescription(
-        id: "image.format-unsupported", name: "Image is not JPEG or PNG", severity: .error,
-        explanation: "Covers, ID-card photos and beauty images are uploaded as pictures; Preflight accepts the two formats every review tool reads, JPEG and PNG.")
+    let description = RuleDescription.imageFormatUnsupported
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }

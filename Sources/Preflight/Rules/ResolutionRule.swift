@@ -1,9 +1,7 @@
 import MediaProbe
 /// `resolution.unsupported`: the displayed size must be exactly 1920×1080, 1080×1920, 3840×2160 or 2160×3840.
 struct ResolutionRule: Rule {
-    let description = RuleDescription(
-        id: "resolution.unsupported", name: "Resolution not accepted", severity: .error,
-        explanation: "The review accepts 1080p or 4K, landscape or portrait, as displayed: a 1920×1080 stream with a 90° rotation is a 1080×1920 portrait video. Coded pixels count; the sample aspect ratio is not applied.")
+    let description = RuleDescription.resolutionUnsupported
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }

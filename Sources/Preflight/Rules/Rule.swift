@@ -68,7 +68,8 @@ public struct LintSubject: Sendable {
     }
 }
 
-/// A check of one requirement. Rules are small values; each lives in its own file and is listed in `RuleRegistry`.
+/// A check of one requirement. Rules are small values; each lives in its own file, takes its description from the
+/// table in `RuleCatalog.swift` and is listed in `RuleRegistry`.
 public protocol Rule: Sendable {
     /// The rule's identity and severity.
     var description: RuleDescription { get }
@@ -80,5 +81,14 @@ extension Rule {
     /// A finding of this rule with its severity.
     func finding(_ message: String, expected: String? = nil, actual: String? = nil) -> Finding {
         Finding(rule: description.id, severity: description.severity, message: message, expected: expected, actual: actual)
+    }
+
+    /// One finding naming the `segments` that last `minimum` seconds or more (`what` they are, e.g. "black", and
+    /// what to do), or none when no segment is that long.
+    func stretchFindings(_ segments: [TimeSpan], minimum: Double, what: String, advice: String) -> [Finding] {
+        let long = segments.filter { $0.length >= minimum }
+        guard !long.isEmpty else { return [] }
+        return [finding("\(what) \(Format.spans(long)); \(advice).",
+                        expected: "no \(what) stretch of \(Format.seconds(minimum)) or more", actual: Format.spans(long))]
     }
 }

@@ -1,9 +1,7 @@
 import MediaProbe
 /// `media.truncated`: the index lists samples past the end of the file — the copy was cut short.
 struct TruncationRule: Rule {
-    let description = RuleDescription(
-        id: "media.truncated", name: "Media data cut short", severity: .error,
-        explanation: "The container's index points at samples beyond the end of the file: the header is intact but the media data was cut short, typically by an interrupted copy or download. The review cannot decode the missing part.")
+    let description = RuleDescription.mediaTruncated
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }

@@ -3,9 +3,7 @@ public import MediaProbe
 /// `file.unreadable`: the file is missing, unreadable, empty or not media. Applied by the linter when the probe fails.
 public enum UnreadableFileRule {
     /// The rule's description.
-    public static let description = RuleDescription(
-        id: "file.unreadable", name: "File cannot be read as media", severity: .error,
-        explanation: "The file is missing, cannot be read, is empty, or is not a media file FFmpeg recognises; the service cannot review it.")
+    public static let description = RuleDescription.fileUnreadable
 
     /// The finding for a probe failure, saying what is wrong and what to do.
     public static func finding(for error: MediaProbeError) -> Finding {

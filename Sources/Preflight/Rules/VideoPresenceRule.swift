@@ -1,9 +1,7 @@
 import MediaProbe
 /// `video.missing`: the file has no moving-picture stream (cover art does not count).
 struct VideoPresenceRule: Rule {
-    let description = RuleDescription(
-        id: "video.missing", name: "No video stream", severity: .error,
-        explanation: "A training or action video must contain a video stream; audio-only files and files whose only picture is cover art fail review.")
+    let description = RuleDescription.videoMissing
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media else { return [] }

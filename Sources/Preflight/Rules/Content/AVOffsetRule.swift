@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `av.offset`: sound and picture start or end far apart (header-level).
 struct AVOffsetRule: Rule {
-    let description = RuleDescription(
-        id: "av.offset", name: "Sound and picture offset", severity: .warning,
-        explanation: "The guide asks for the original sound in sync with the picture; streams that start more than 0.2 s or end more than 1 s apart suggest an edit or a re-mux.")
+    let description = RuleDescription.avOffset
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let media = subject.media, let video = media.videoStreams.first, let audio = media.audioStreams.first else { return [] }

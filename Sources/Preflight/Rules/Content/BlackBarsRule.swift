@@ -3,9 +3,7 @@ import MediaProbe
 /// `picture.black-bars`: the active picture (cropdetect over the sampled pictures, rotation applied) covers less than
 /// `ContentThresholds.activePictureMinimumShare` of the frame's width or height.
 struct BlackBarsRule: Rule {
-    let description = RuleDescription(
-        id: "picture.black-bars", name: "Black bars", severity: .error,
-        explanation: "Footage pillarboxed or letterboxed into the frame (a portrait phone video in a landscape export, 4:3 in 16:9) leaves the person too small for training.")
+    let description = RuleDescription.pictureBlackBars
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let video = subject.contentFacts?.video, let active = video.activePicture,

@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `audio.clipping`: clipped runs at full scale more than rarely.
 struct ClippingRule: Rule {
-    let description = RuleDescription(
-        id: "audio.clipping", name: "Clipped sound", severity: .warning,
-        explanation: "Sound recorded too loud is cut off at full scale; the distortion trains into the voice.")
+    let description = RuleDescription.audioClipping
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let audio = subject.contentFacts?.audio, !SoundMeasures.isSilent(audio),

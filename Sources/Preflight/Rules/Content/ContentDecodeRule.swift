@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `content.undecodable`: the picture or the sound could not be decoded for the content checks.
 struct ContentDecodeRule: Rule {
-    let description = RuleDescription(
-        id: "content.undecodable", name: "Content cannot be decoded", severity: .error,
-        explanation: "The content checks decode the sound and sample the picture. A stream FFmpeg cannot decode will not train, and the review cannot judge it.")
+    let description = RuleDescription.contentUndecodable
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let content = subject.content else { return [] }

@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `video.cuts`: hard scene changes inside the take.
 struct CutsRule: Rule {
-    let description = RuleDescription(
-        id: "video.cuts", name: "Hard cuts", severity: .warning,
-        explanation: "MetaStudio's shooting guide forbids edits: the take must be one continuous recording.")
+    let description = RuleDescription.videoCuts
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let video = subject.contentFacts?.video else { return [] }

@@ -3,9 +3,7 @@ import MediaProbe
 /// `background.not-green`: background replacement is on, but the border of the sampled pictures is not mostly
 /// chroma green.
 struct GreenBackgroundRule: Rule {
-    let description = RuleDescription(
-        id: "background.not-green", name: "No green screen", severity: .error,
-        explanation: "With background replacement on (is_background_replacement), MetaStudio needs the person in front of a green screen.")
+    let description = RuleDescription.backgroundNotGreen
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard subject.contentOptions?.backgroundReplacement == true, let video = subject.contentFacts?.video else { return [] }

@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `color.hdr`: an HLG or PQ transfer (header-level).
 struct HDRRule: Rule {
-    let description = RuleDescription(
-        id: "color.hdr", name: "HDR video", severity: .warning,
-        explanation: "Phones record HDR (HLG or PQ) by default; converted to the service's SDR pipeline it looks washed out or too dark.")
+    let description = RuleDescription.colorHDR
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let transfer = subject.media?.videoStreams.first?.colorTransfer,

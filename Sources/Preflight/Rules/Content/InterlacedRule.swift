@@ -3,9 +3,7 @@ import MediaProbe
 /// `video.interlaced`: the header says interlaced, the decoder marks most sampled frames interlaced, or idet sees
 /// interlacing in the first frames.
 struct InterlacedRule: Rule {
-    let description = RuleDescription(
-        id: "video.interlaced", name: "Interlaced", severity: .warning,
-        explanation: "Interlaced footage shows combing on movement; record or export progressive (p, not i) video.")
+    let description = RuleDescription.videoInterlaced
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let video = subject.contentFacts?.video else { return [] }

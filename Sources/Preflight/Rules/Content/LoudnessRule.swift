@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `audio.loudness`: integrated loudness (EBU R128) far from speech levels.
 struct LoudnessRule: Rule {
-    let description = RuleDescription(
-        id: "audio.loudness", name: "Loudness far from speech", severity: .warning,
-        explanation: "Speech recorded far too quietly or far too loud (EBU R128 integrated loudness outside about −35 to −10 LUFS) trains a poor voice.")
+    let description = RuleDescription.audioLoudness
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let audio = subject.contentFacts?.audio, !SoundMeasures.isSilent(audio),

@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `audio.noisy`: a high noise floor in the quietest stretches.
 struct NoiseFloorRule: Rule {
-    let description = RuleDescription(
-        id: "audio.noisy", name: "Noisy sound", severity: .warning,
-        explanation: "Music, hum or a noisy room under the voice (a noise floor above about −45 dBFS) trains into the voice model.")
+    let description = RuleDescription.audioNoisy
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let audio = subject.contentFacts?.audio, !SoundMeasures.isSilent(audio),

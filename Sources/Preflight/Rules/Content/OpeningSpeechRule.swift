@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `opening.speech`: sound, rather than silence, in the first `ContentThresholds.openingSeconds`.
 struct OpeningSpeechRule: Rule {
-    let description = RuleDescription(
-        id: "opening.speech", name: "Sound in the opening", severity: .warning,
-        explanation: "MetaStudio's shooting guide asks for a silent, closed-mouth opening (the first 10 s).")
+    let description = RuleDescription.openingSpeech
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let audio = subject.contentFacts?.audio, !SoundMeasures.isSilent(audio),

@@ -3,9 +3,7 @@ import MediaProbe
 /// `audio.silent`: the sound track holds no usable signal. An error while the voice is trained from the video's
 /// sound (`audio_source_type` VIDEO, the default); a warning when the sound comes separately (AUDIO).
 struct SilentAudioRule: Rule {
-    let description = RuleDescription(
-        id: "audio.silent", name: "Silent sound track", severity: .error,
-        explanation: "By default the voice model is trained from the video's own sound; a muted microphone leaves nothing to train. A warning instead of an error when the job's audio_source_type is AUDIO.")
+    let description = RuleDescription.audioSilent
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let audio = subject.contentFacts?.audio, SoundMeasures.isSilent(audio) else { return [] }

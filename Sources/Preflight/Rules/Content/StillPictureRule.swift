@@ -2,9 +2,7 @@ import MediaProbe
 
 /// `video.still`: the picture does not change for nearly the whole take (`ContentThresholds.stillShare`).
 struct StillPictureRule: Rule {
-    let description = RuleDescription(
-        id: "video.still", name: "Still picture", severity: .error,
-        explanation: "A looped photo or a frozen stream has no movement to train from; the review rejects it.")
+    let description = RuleDescription.videoStill
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let video = subject.contentFacts?.video, let share = PictureMeasures.frozenShare(video.samples),
