@@ -6,10 +6,10 @@ import Testing
 
 @Suite("Job status: phases, history and next steps")
 struct JobStatusTests {
-    private func job(_ state: String, logs: [OperationLogInfo] = []) -> TrainingJob {
-        var job = TrainingJob(summary: TrainingJobSummary(jobID: "job-1", name: "Avatar", state: JobState(rawValue: state)))
-        job.operationLogs = logs
-        return job
+    /// A job as Show returns it, in `state`, with these operation-log entries (each a JSON object).
+    private func job(_ state: String, logs: [String]) throws -> TrainingJob {
+        let json = #"{"job_id": "job-1", "name": "Avatar", "state": "\#(state)", "operation_logs": [\#(logs.joined(separator: ", "))]}"#
+        return try JSONDecoder().decode(TrainingJob.self, from: Data(json.utf8))
     }
 
     @Test("every documented state has a phase, and an unknown state is .unknown", arguments: [
@@ -30,12 +30,12 @@ struct JobStatusTests {
     }
 
     @Test("history is newest first; 44005901 maps to resolution.unsupported with its advice; other codes stay as they are")
-    func historyAndCodes() {
-        let report = JobStatusReport(job: job("AUTO_VERIFY_FAILED", logs: [
-            OperationLogInfo(operateTime: "2026-12-01T10:00:00Z", logType: "USER_CREATE_JOD", operateUser: OperateUser(rawValue: "USER")),
-            OperationLogInfo(operateTime: "2026-12-01T12:00:00Z", logType: "SYSTEM_VERIFY_FAILED", logDescription: "720p",
-                             operateUser: OperateUser(rawValue: "SYSTEM"), errorCode: "44005901", redoReasons: ["1080p please"]),
-            OperationLogInfo(operateTime: "2026-12-01T11:00:00Z", logType: "USER_VERIFYING_SUBMITTED", errorCode: "12345"),
+    func historyAndCodes() throws {
+        let report = JobStatusReport(job: try job("AUTO_VERIFY_FAILED", logs: [
+            #"{"operate_time": "2026-12-01T10:00:00Z", "log_type": "USER_CREATE_JOD", "operate_user": "USER"}"#,
+            #"{"operate_time": "2026-12-01T12:00:00Z", "log_type": "SYSTEM_VERIFY_FAILED", "log_description": "720p", "#
+                + #""operate_user": "SYSTEM", "error_code": "44005901", "redo_reasons": ["1080p please"]}"#,
+            #"{"operate_time": "2026-12-01T11:00:00Z", "log_type": "USER_VERIFYING_SUBMITTED", "error_code": "12345"}"#,
         ]), updateCommand: "preflight update --job-id job-1 --training-video NEW-TAKE.mp4 --submit")
         #expect(report.history.map(\.type) == ["SYSTEM_VERIFY_FAILED", "USER_VERIFYING_SUBMITTED", "USER_CREATE_JOD"])
         #expect(report.history[0].rule == "resolution.unsupported")

@@ -1,4 +1,6 @@
 // Objects nested inside requests and responses of the training API.
+// The ones only responses carry are decoded from the service, never built by a client: they have no public
+// initialisers.
 
 /// Flexus voice configuration (`VoiceProperties`); all three fields are required by the service.
 public struct VoiceProperties: Codable, Hashable, Sendable {
@@ -70,19 +72,6 @@ public struct ActionSampleInfo: Codable, Hashable, Sendable {
     /// Sample download URL, valid 24 h (`sample_download_url`).
     public var sampleDownloadURL: String?
 
-    /// Creates a sample.
-    public init(actionTag: String? = nil, actionNameZh: String? = nil, actionNameEn: String? = nil,
-                catalog: String? = nil, recommendedValue: Int? = nil, isSelected: Bool? = nil,
-                sampleDownloadURL: String? = nil) {
-        self.actionTag = actionTag
-        self.actionNameZh = actionNameZh
-        self.actionNameEn = actionNameEn
-        self.catalog = catalog
-        self.recommendedValue = recommendedValue
-        self.isSelected = isSelected
-        self.sampleDownloadURL = sampleDownloadURL
-    }
-
     enum CodingKeys: String, CodingKey {
         case actionNameZh = "action_name_zh", actionNameEn = "action_name_en", actionTag = "action_tag", catalog
         case recommendedValue = "recommended_value", isSelected = "is_selected"
@@ -105,17 +94,6 @@ public struct OperationLogInfo: Codable, Hashable, Sendable {
     /// Reasons to redo (`redo_reasons`).
     public var redoReasons: [String]?
 
-    /// Creates a log entry.
-    public init(operateTime: String? = nil, logType: String? = nil, logDescription: String? = nil,
-                operateUser: OperateUser? = nil, errorCode: String? = nil, redoReasons: [String]? = nil) {
-        self.operateTime = operateTime
-        self.logType = logType
-        self.logDescription = logDescription
-        self.operateUser = operateUser
-        self.errorCode = errorCode
-        self.redoReasons = redoReasons
-    }
-
     enum CodingKeys: String, CodingKey {
         case operateTime = "operate_time", logType = "log_type", logDescription = "log_description"
         case operateUser = "operate_user", errorCode = "error_code", redoReasons = "redo_reasons"
@@ -134,16 +112,6 @@ public struct CommentLogInfo: Codable, Hashable, Sendable {
     public var commentMessage: String?
     /// Attachment download URLs (`attachment_download_url`).
     public var attachmentDownloadURL: [String]?
-
-    /// Creates a comment entry.
-    public init(operateTime: String? = nil, commentType: CommentType? = nil, commentTitle: String? = nil,
-                commentMessage: String? = nil, attachmentDownloadURL: [String]? = nil) {
-        self.operateTime = operateTime
-        self.commentType = commentType
-        self.commentTitle = commentTitle
-        self.commentMessage = commentMessage
-        self.attachmentDownloadURL = attachmentDownloadURL
-    }
 
     enum CodingKeys: String, CodingKey {
         case operateTime = "operate_time", commentType = "comment_type", commentTitle = "comment_title"
@@ -179,12 +147,6 @@ public struct MultipartUploadInfo: Codable, Hashable, Sendable {
     /// The part's ETag (`etag`).
     public var etag: String?
 
-    /// Creates part information.
-    public init(partNumber: String? = nil, etag: String? = nil) {
-        self.partNumber = partNumber
-        self.etag = etag
-    }
-
     /// The part number as an integer, when it is one.
     public var partNumberValue: Int? { partNumber.flatMap { Int($0) } }
 
@@ -199,12 +161,6 @@ public struct ErrorInfo: Codable, Hashable, Sendable {
     public var errorCode: String?
     /// Error message (`error_msg`).
     public var errorMsg: String?
-
-    /// Creates an error object.
-    public init(errorCode: String? = nil, errorMsg: String? = nil) {
-        self.errorCode = errorCode
-        self.errorMsg = errorMsg
-    }
 
     enum CodingKeys: String, CodingKey {
         case errorCode = "error_code", errorMsg = "error_msg"
@@ -223,15 +179,6 @@ public struct VerifyVideoMattingInfo: Codable, Hashable, Sendable {
     public var height: Int?
     /// Handling of the region (`method`).
     public var method: MattingMethod?
-
-    /// Creates a matting region.
-    public init(dx: Int? = nil, dy: Int? = nil, width: Int? = nil, height: Int? = nil, method: MattingMethod? = nil) {
-        self.dx = dx
-        self.dy = dy
-        self.width = width
-        self.height = height
-        self.method = method
-    }
 }
 
 /// The marked span of the training video (`TrainingVideoMarkInfo`), times as `HH:MM:SS.mmm`.
@@ -240,12 +187,6 @@ public struct TrainingVideoMarkInfo: Codable, Hashable, Sendable {
     public var videoStartTime: String?
     /// End (`video_end_time`).
     public var videoEndTime: String?
-
-    /// Creates a mark.
-    public init(videoStartTime: String? = nil, videoEndTime: String? = nil) {
-        self.videoStartTime = videoStartTime
-        self.videoEndTime = videoEndTime
-    }
 
     enum CodingKeys: String, CodingKey {
         case videoStartTime = "video_start_time", videoEndTime = "video_end_time"
@@ -263,15 +204,6 @@ public struct InferenceVideoMarkInfo: Codable, Hashable, Sendable {
     /// Chat-video end (`chat_video_end_time`).
     public var chatVideoEndTime: String?
 
-    /// Creates a mark.
-    public init(videoStartTime: String? = nil, videoEndTime: String? = nil, chatVideoStartTime: String? = nil,
-                chatVideoEndTime: String? = nil) {
-        self.videoStartTime = videoStartTime
-        self.videoEndTime = videoEndTime
-        self.chatVideoStartTime = chatVideoStartTime
-        self.chatVideoEndTime = chatVideoEndTime
-    }
-
     enum CodingKeys: String, CodingKey {
         case videoStartTime = "video_start_time", videoEndTime = "video_end_time"
         case chatVideoStartTime = "chat_video_start_time", chatVideoEndTime = "chat_video_end_time"
@@ -287,13 +219,6 @@ public struct ActionMarkItem: Codable, Hashable, Sendable {
     /// Kind (`action_type`).
     public var actionType: ActionType?
 
-    /// Creates a span.
-    public init(actionStartTime: String? = nil, actionEndTime: String? = nil, actionType: ActionType? = nil) {
-        self.actionStartTime = actionStartTime
-        self.actionEndTime = actionEndTime
-        self.actionType = actionType
-    }
-
     enum CodingKeys: String, CodingKey {
         case actionStartTime = "action_start_time", actionEndTime = "action_end_time", actionType = "action_type"
     }
@@ -303,9 +228,6 @@ public struct ActionMarkItem: Codable, Hashable, Sendable {
 public struct InferenceActionMarkInfo: Codable, Hashable, Sendable {
     /// The spans (`action_info`).
     public var actionInfo: [ActionMarkItem]?
-
-    /// Creates the marks.
-    public init(actionInfo: [ActionMarkItem]? = nil) { self.actionInfo = actionInfo }
 
     enum CodingKeys: String, CodingKey {
         case actionInfo = "action_info"
@@ -318,12 +240,6 @@ public struct InferenceEyeCorrectionMarkInfo: Codable, Hashable, Sendable {
     public var eyeCorrectionStartTime: String?
     /// End (`eye_correction_end_time`).
     public var eyeCorrectionEndTime: String?
-
-    /// Creates the mark.
-    public init(eyeCorrectionStartTime: String? = nil, eyeCorrectionEndTime: String? = nil) {
-        self.eyeCorrectionStartTime = eyeCorrectionStartTime
-        self.eyeCorrectionEndTime = eyeCorrectionEndTime
-    }
 
     enum CodingKeys: String, CodingKey {
         case eyeCorrectionStartTime = "eye_correction_start_time", eyeCorrectionEndTime = "eye_correction_end_time"
@@ -338,13 +254,6 @@ public struct TrainingAllocatedResource: Codable, Hashable, Sendable {
     public var chargeMode: ChargeMode?
     /// Expiry, RFC 3339 (`expire_time`).
     public var expireTime: String?
-
-    /// Creates the resource description.
-    public init(resourceID: String? = nil, chargeMode: ChargeMode? = nil, expireTime: String? = nil) {
-        self.resourceID = resourceID
-        self.chargeMode = chargeMode
-        self.expireTime = expireTime
-    }
 
     enum CodingKeys: String, CodingKey {
         case resourceID = "resource_id", chargeMode = "charge_mode", expireTime = "expire_time"
@@ -365,17 +274,6 @@ public struct SubTrainingJobInfo: Codable, Hashable, Sendable {
     public var createTime: Int?
     /// Last update time (`last_update_time`, integer).
     public var lastUpdateTime: Int?
-
-    /// Creates a sub-job description.
-    public init(jobID: String? = nil, subJobType: String? = nil, heartBeatID: String? = nil, state: String? = nil,
-                createTime: Int? = nil, lastUpdateTime: Int? = nil) {
-        self.jobID = jobID
-        self.subJobType = subJobType
-        self.heartBeatID = heartBeatID
-        self.state = state
-        self.createTime = createTime
-        self.lastUpdateTime = lastUpdateTime
-    }
 
     enum CodingKeys: String, CodingKey {
         case jobID = "job_id", subJobType = "sub_job_type", heartBeatID = "heart_beat_id", state

@@ -1,3 +1,6 @@
+// The bodies the training API answers with. Apart from the upload URLs, which the emulator also serves, they are
+// decoded from the service, never built by a client: they have no public initialisers.
+
 /// The body Create and Update return: the job id and single-use upload URLs (valid about 24 h).
 ///
 /// The URLs carry their authorisation in the query string: treat them as secrets and show them only through
@@ -103,39 +106,6 @@ public struct TrainingJobSummary: Codable, Hashable, Sendable {
     /// On-demand job (`is_ondemand_resource`).
     public var isOndemandResource: Bool?
 
-    /// Creates a summary; used by tests and the emulator.
-    public init(jobID: String, name: String, state: JobState, assetID: String? = nil, projectID: String? = nil,
-                coverDownloadURL: String? = nil, lastUpdateTime: String? = nil, createTime: String? = nil,
-                contact: String? = nil, batchName: String? = nil, tags: [String]? = nil,
-                modelVersion: ModelVersion? = nil, mattingType: MattingType? = nil,
-                modelResolution: ModelResolution? = nil, appUserID: String? = nil, isFlexus: Bool? = nil,
-                isLiveCopy: Bool? = nil, isFastFlexus: Bool? = nil, isOnlyHumanModel: Bool? = nil,
-                optionalTrainingLocation: [String]? = nil, isBackgroundReplacement: Bool? = nil,
-                isOndemandResource: Bool? = nil) {
-        self.jobID = jobID
-        self.name = name
-        self.state = state
-        self.assetID = assetID
-        self.projectID = projectID
-        self.coverDownloadURL = coverDownloadURL
-        self.lastUpdateTime = lastUpdateTime
-        self.createTime = createTime
-        self.contact = contact
-        self.batchName = batchName
-        self.tags = tags
-        self.modelVersion = modelVersion
-        self.mattingType = mattingType
-        self.modelResolution = modelResolution
-        self.appUserID = appUserID
-        self.isFlexus = isFlexus
-        self.isLiveCopy = isLiveCopy
-        self.isFastFlexus = isFastFlexus
-        self.isOnlyHumanModel = isOnlyHumanModel
-        self.optionalTrainingLocation = optionalTrainingLocation
-        self.isBackgroundReplacement = isBackgroundReplacement
-        self.isOndemandResource = isOndemandResource
-    }
-
     enum CodingKeys: String, CodingKey {
         case jobID = "job_id", name, state, assetID = "asset_id", projectID = "project_id"
         case coverDownloadURL = "cover_download_url", lastUpdateTime = "last_update_time"
@@ -153,12 +123,6 @@ public struct TrainingJobList: Codable, Hashable, Sendable {
     public var count: Int?
     /// The page of jobs (`jobs`).
     public var jobs: [TrainingJobSummary]?
-
-    /// Creates a list.
-    public init(count: Int? = nil, jobs: [TrainingJobSummary]? = nil) {
-        self.count = count
-        self.jobs = jobs
-    }
 }
 
 /// The response of Show: every summary field (through `summary`, or directly as `job.state`) plus the details.
@@ -236,11 +200,6 @@ public struct TrainingJob: Codable, Hashable, Sendable {
     public var actionVideoRotationState: RotationState?
     /// Sub-jobs (`sub_training_job_info`).
     public var subTrainingJobInfo: [SubTrainingJobInfo]?
-
-    /// Creates a job with only the summary set; set detail fields afterwards.
-    public init(summary: TrainingJobSummary) {
-        self.summary = summary
-    }
 
     /// Reads and writes summary fields directly on the job, e.g. `job.state`.
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<TrainingJobSummary, Value>) -> Value {
@@ -380,17 +339,6 @@ public struct TrainingCommandResponse: Codable, Hashable, Sendable {
     public var executeFailedMessage: String?
     /// Error details (`error_info`).
     public var errorInfo: ErrorInfo?
-
-    /// Creates a response.
-    public init(commandResult: CommandResult? = nil, attachmentUploadURL: [String]? = nil,
-                multipartData: [MultipartUploadInfo]? = nil, executeFailedMessage: String? = nil,
-                errorInfo: ErrorInfo? = nil) {
-        self.commandResult = commandResult
-        self.attachmentUploadURL = attachmentUploadURL
-        self.multipartData = multipartData
-        self.executeFailedMessage = executeFailedMessage
-        self.errorInfo = errorInfo
-    }
 
     /// Whether the service accepted the command (`EXCUTE_SUCCESS`, or no result and no error given).
     public var succeeded: Bool {
