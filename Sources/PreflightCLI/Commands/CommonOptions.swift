@@ -45,27 +45,3 @@ func prettyJSON(_ value: some Encodable, fallback: String) -> String {
     guard let data = try? StableJSON.encoder(pretty: true).encode(value) else { return fallback }
     return String(decoding: data, as: UTF8.self) + "\n"
 }
-
-/// Writes a command's result (`create`, `update`): to each `--output` file in its format, then, unless a bare FILE took
-/// its place, to standard output in `format` (on failure only as JSON: the message is on standard error already).
-/// `render` gives the text for a format (and whether colour is wanted), or nil for nothing to write.
-/// - Returns: whether writing some `--output` file failed (each failure is reported on standard error).
-func writeResult(_ render: (OutputFormat, Bool) -> String?, to output: [ReportDestination], format: OutputFormat,
-                 failed: Bool) -> Bool {
-    var failedWrites = false
-    for destination in output {
-        let destinationFormat = destination.format.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? format
-        guard let text = render(destinationFormat, false) else { continue }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: destination.path), options: .atomic)
-        } catch {
-            printError("preflight: could not write the \(destinationFormat.rawValue) result to \(destination.path): \(LintCommand.reason(error, path: destination.path))")
-            failedWrites = true
-        }
-    }
-    if !output.contains(where: { $0.format == nil }), !(failed && format == .text),
-       let text = render(format, format == .text && stdoutWantsColour()) {
-        writeOut(text)
-    }
-    return failedWrites
-}

@@ -74,15 +74,9 @@ struct CreateCommand: AsyncParsableCommand {
     var resume = false
     @Option(help: "Journal path (default: .preflight-create-<name>.journal.json in the current directory).")
     var journal: String?
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-    @Option(name: .long, help: ArgumentHelp(
-        "Also write the result to a file: FORMAT:FILE (text or json), or a bare FILE for the --format result instead of standard output. Repeatable.",
-        valueName: "[format:]file"), completion: .file(), transform: UpdateCommand.destination)
-    var output: [ReportDestination] = []
+    @OptionGroup var resultOutput: ResultOutputOptions
 
     func validate() throws {
-        try ReportDestination.validate(output)
         if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name must not be empty") }
         if let modelVersion, !ModelVersion.knownValues.map(\.rawValue).contains(modelVersion) {
             throw ValidationError("--model-version must be V3.2 or V3.3")
@@ -101,65 +95,35 @@ struct CreateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Set before the HTTP client starts its threads: a streaming upload needs a handful of chunks, not an arena each.
-        AllocatorTuning.limitArenas(to: 2)
-        let environment = ProcessInfo.processInfo.environment
         let files = uploadFiles.files
         let journalURL = journal.map { URL(fileURLWithPath: $0) }
             ?? CreateWorkflow.defaultJournalURL(name: name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-
-        // A configuration problem is reported after lint, so that failing files are always reported first (exit 1).
-        let configuration = Result { try service.configuration(environment) }
-        let display = UploadProgressDisplay(interactive: UploadProgressDisplay.stderrIsInteractive())
-        let outcome: Result<CreateOutcome, any Error>
-        switch configuration {
-        case .success(let configuration):
-            let client = MetaStudioClient(configuration: configuration)
+        let request = request
+        let outcome = await runUploadWorkflow(
+            service: service, files: files,
+            linter: tuning.linter(request.isBackgroundReplacement ?? CreateWorkflow.defaultBackgroundReplacement,
+                                  request.audioSourceType),
+            lintFailed: CreateOutcome.lintFailed) { client, projectID, events in
             let options = CreateOptions(
-                projectID: configuration.projectID, files: files, request: request, partSize: tuning.partSizeBytes,
+                projectID: projectID, files: files, request: request, partSize: tuning.partSizeBytes,
                 parallelism: tuning.parallel, submit: submit, resume: resume, journalURL: journalURL, deep: tuning.deep)
-            do {
-                outcome = .success(try await CreateWorkflow(service: client).run(options) { display.handle($0) })
-            } catch {
-                outcome = .failure(error)
-            }
-            try? await client.shutdown()
-        case .failure(let error):
-            let report = await UpdateWorkflow.lint(files, linter: tuning.linter(request.isBackgroundReplacement ?? CreateWorkflow.defaultBackgroundReplacement,
-                                                                                 request.audioSourceType),
-                                                   events: { display.handle($0) })
-            outcome = report.passed ? .failure(error) : .success(.lintFailed(report))
+            return try await CreateWorkflow(service: client).run(options, events: events)
         }
-        display.finish()
 
-        let status: ExitCode
-        let render: (OutputFormat, Bool) -> String
+        let result: UploadCommandResult
         switch outcome {
         case .success(.lintFailed(let report)):
-            status = ExitStatus.lintFailed
-            render = { format, colour in
-                format == .json ? JSONReporter().render(report) : TextReporter(colour: colour).render(report)
-            }
+            result = .lintFailed(report)
         case .success(.completed(let summary, _)):
-            status = ExitStatus.success
-            render = { format, _ in
-                format == .json ? CreateOutput.json(.completed(summary)) : CreateOutput.text(summary: summary)
+            result = UploadCommandResult(status: ExitStatus.success) { format, _ in
+                format == .json ? UploadCommandOutput.json(.completed(summary, jobID: summary.jobID))
+                    : UploadCommandOutput.createdText(summary: summary)
             }
         case .failure(let error):
             let (exit, kind, jobID) = Self.classify(error)
-            let message = String(describing: error)
-            printError("preflight: create: \(message)")
-            status = exit
-            render = { format, _ in
-                format == .json ? CreateOutput.json(.failed(kind: kind, message: message, jobID: jobID))
-                    : "preflight: create: \(message)\n"
-            }
+            result = .failure("create", error, status: exit) { UploadCommandOutput.json(.failed(kind: kind, message: $0, jobID: jobID)) }
         }
-        let failed: Bool
-        if case .failure = outcome { failed = true } else { failed = false }
-        let failedWrites = writeResult(render, to: output, format: format, failed: failed)
-        if status == ExitStatus.success && failedWrites { throw ExitStatus.toolFailed }
-        throw status
+        throw result.write(resultOutput)
     }
 
     /// The exit status, a stable error kind and the job's id (when the job exists) for an error.
@@ -172,45 +136,5 @@ struct CreateCommand: AsyncParsableCommand {
         }
         let (exit, kind) = UpdateCommand.classify(error)
         return (exit, kind, nil)
-    }
-}
-
-/// The JSON `create` prints: `status`, the job's id once it exists, and the summary or the error.
-enum CreateOutput: Encodable {
-    case completed(UpdateSummary)
-    case failed(kind: String, message: String, jobID: String?)
-
-    private enum CodingKeys: String, CodingKey { case status, jobID = "job_id", summary, error }
-    private enum ErrorKeys: String, CodingKey { case kind, message }
-
-    var status: String {
-        switch self {
-        case .completed: return "completed"
-        case .failed: return "failed"
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status, forKey: .status)
-        switch self {
-        case .completed(let summary):
-            try container.encode(summary.jobID, forKey: .jobID)
-            try container.encode(summary, forKey: .summary)
-        case .failed(let kind, let message, let jobID):
-            try container.encodeIfPresent(jobID, forKey: .jobID)
-            var error = container.nestedContainer(keyedBy: ErrorKeys.self, forKey: .error)
-            try error.encode(kind, forKey: .kind)
-            try error.encode(message, forKey: .message)
-        }
-    }
-
-    static func json(_ output: CreateOutput) -> String {
-        prettyJSON(output, fallback: "{\"status\":\"\(output.status)\"}\n")
-    }
-
-    static func text(summary: UpdateSummary) -> String {
-        (summary.resumed ? "Finished job \(summary.jobID).\n" : "Created job \(summary.jobID).\n")
-            + UpdateOutput.text(summary: summary)
     }
 }

@@ -72,26 +72,9 @@ struct UpdateCommand: AsyncParsableCommand {
     var resume = false
     @Option(help: "Journal path (default: .preflight-update-<job>.journal.json in the current directory).")
     var journal: String?
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-    @Option(name: .long, help: ArgumentHelp(
-        "Also write the result to a file: FORMAT:FILE (text or json), or a bare FILE for the --format result instead of standard output. Repeatable.",
-        valueName: "[format:]file"), completion: .file(), transform: UpdateCommand.destination)
-    var output: [ReportDestination] = []
-
-    /// Parses an `--output` value; update writes text or JSON only.
-    static func destination(_ argument: String) throws -> ReportDestination {
-        let destination = try ReportDestination.parse(argument)
-        if let format = destination.format, OutputFormat(rawValue: format.rawValue) == nil {
-            throw ValidationError("update writes text or json, not \(format.rawValue) (--output \(argument))")
-        }
-        return destination
-    }
-
-    var files: [UpdateFile] { uploadFiles.files }
+    @OptionGroup var resultOutput: ResultOutputOptions
 
     func validate() throws {
-        try ReportDestination.validate(output)
         if jobID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--job-id must not be empty") }
     }
 
@@ -103,68 +86,39 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Set before the HTTP client starts its threads: a streaming upload needs a handful of chunks, not an arena each.
-        AllocatorTuning.limitArenas(to: 2)
-        let environment = ProcessInfo.processInfo.environment
+        let files = uploadFiles.files
         let journalURL = journal.map { URL(fileURLWithPath: $0) }
             ?? UpdateJournal.defaultURL(jobID: jobID, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-
-        // A configuration problem is reported after lint, so that failing files are always reported first (exit 1).
-        let configuration = Result { try service.configuration(environment) }
-        let display = UploadProgressDisplay(interactive: UploadProgressDisplay.stderrIsInteractive())
-        let outcome: Result<UpdateOutcome, any Error>
-        switch configuration {
-        case .success(let configuration):
-            let client = MetaStudioClient(configuration: configuration)
+        let request = request
+        let outcome = await runUploadWorkflow(
+            service: service, files: files, linter: tuning.linter(request.isBackgroundReplacement, request.audioSourceType),
+            lintFailed: UpdateOutcome.lintFailed) { client, projectID, events in
             let options = UpdateOptions(
-                projectID: configuration.projectID, jobID: jobID, files: files, request: request,
+                projectID: projectID, jobID: jobID, files: files, request: request,
                 partSize: tuning.partSizeBytes, parallelism: tuning.parallel, submit: submit, dryRun: dryRun,
                 resume: resume, journalURL: journalURL, deep: tuning.deep)
-            do {
-                outcome = .success(try await UpdateWorkflow(service: client).run(options) { display.handle($0) })
-            } catch {
-                outcome = .failure(error)
-            }
-            try? await client.shutdown()
-        case .failure(let error):
-            let report = await UpdateWorkflow.lint(files, linter: tuning.linter(request.isBackgroundReplacement,
-                                                                                 request.audioSourceType),
-                                                   events: { display.handle($0) })
-            outcome = report.passed ? .failure(error) : .success(.lintFailed(report))
+            return try await UpdateWorkflow(service: client).run(options, events: events)
         }
-        display.finish()
 
         // One rendering per format, written to the --output files and (unless a bare FILE took its place) stdout.
-        let status: ExitCode
-        let render: (OutputFormat, Bool) -> String?
+        let result: UploadCommandResult
         switch outcome {
         case .success(.lintFailed(let report)):
-            status = ExitStatus.lintFailed
-            render = { format, colour in
-                format == .json ? JSONReporter().render(report) : TextReporter(colour: colour).render(report)
-            }
+            result = .lintFailed(report)
         case .success(.planned(let plan, _)):
-            status = ExitStatus.success
-            render = { format, _ in format == .json ? UpdateOutput.json(.planned(plan)) : UpdateOutput.text(plan: plan) }
+            result = UploadCommandResult(status: ExitStatus.success) { format, _ in
+                format == .json ? UploadCommandOutput.json(.planned(plan)) : UploadCommandOutput.text(plan: plan)
+            }
         case .success(.completed(let summary, _)):
-            status = ExitStatus.success
-            render = { format, _ in
-                format == .json ? UpdateOutput.json(.completed(summary)) : UpdateOutput.text(summary: summary)
+            result = UploadCommandResult(status: ExitStatus.success) { format, _ in
+                format == .json ? UploadCommandOutput.json(.completed(summary, jobID: nil))
+                    : UploadCommandOutput.text(summary: summary)
             }
         case .failure(let error):
             let (exit, kind) = Self.classify(error)
-            let message = String(describing: error)
-            printError("preflight: update: \(message)")
-            status = exit
-            render = { format, _ in
-                format == .json ? UpdateOutput.json(.failed(kind: kind, message: message)) : "preflight: update: \(message)\n"
-            }
+            result = .failure("update", error, status: exit) { UploadCommandOutput.json(.failed(kind: kind, message: $0, jobID: nil)) }
         }
-        let failed: Bool
-        if case .failure = outcome { failed = true } else { failed = false }
-        let failedWrites = writeResult(render, to: output, format: format, failed: failed)
-        if status == ExitStatus.success && failedWrites { throw ExitStatus.toolFailed }
-        throw status
+        throw result.write(resultOutput)
     }
 
     /// The exit status and a stable error kind for an error.
@@ -179,61 +133,5 @@ struct UpdateCommand: AsyncParsableCommand {
         if error is MetaStudioServiceError { return (ExitStatus.toolFailed, "service") }
         if error is MetaStudioClientError { return (ExitStatus.toolFailed, "client") }
         return (ExitStatus.toolFailed, "tool")
-    }
-}
-
-/// The JSON `update` prints: `status` plus exactly one of the plan, the summary or the error.
-enum UpdateOutput: Encodable {
-    case planned(UpdatePlan)
-    case completed(UpdateSummary)
-    case failed(kind: String, message: String)
-
-    private enum CodingKeys: String, CodingKey { case status, plan, summary, error }
-    private enum ErrorKeys: String, CodingKey { case kind, message }
-
-    var status: String {
-        switch self {
-        case .planned: return "planned"
-        case .completed: return "completed"
-        case .failed: return "failed"
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status, forKey: .status)
-        switch self {
-        case .planned(let plan): try container.encode(plan, forKey: .plan)
-        case .completed(let summary): try container.encode(summary, forKey: .summary)
-        case .failed(let kind, let message):
-            var error = container.nestedContainer(keyedBy: ErrorKeys.self, forKey: .error)
-            try error.encode(kind, forKey: .kind)
-            try error.encode(message, forKey: .message)
-        }
-    }
-
-    static func json(_ output: UpdateOutput) -> String {
-        prettyJSON(output, fallback: "{\"status\":\"\(output.status)\"}\n")
-    }
-
-    static func text(plan: UpdatePlan) -> String {
-        var lines = ["Dry run: job \(plan.jobID) is in \(plan.state); nothing was changed.", "Would upload:"]
-        for file in plan.files {
-            let parts = file.partCount == 1 ? "1 part" : "\(file.partCount) parts of \(ByteCountText.format(file.partSize))"
-            lines.append("  \(file.role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(file.path)  "
-                + "\(ByteCountText.format(file.size)) in \(parts) → \(file.uploadField) (\(file.contentType))")
-        }
-        lines.append("Then: " + (plan.commands.isEmpty ? "nothing" : plan.commands.joined(separator: ", "))
-            + "; \(plan.parallelism) part(s) at a time.")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func text(summary: UpdateSummary) -> String {
-        let total = summary.files.reduce(Int64(0)) { $0 + $1.size }
-        var lines = ["Job \(summary.jobID): uploaded \(summary.files.count) file(s), \(ByteCountText.format(total))"
-            + (summary.resumed ? " (resumed: \(summary.partsSent) missing part(s) sent)" : "") + "."]
-        if !summary.commands.isEmpty { lines.append("Sent: " + summary.commands.joined(separator: ", ") + ".") }
-        lines.append(summary.submitted ? "Submitted for review." : "Not submitted; run again with --submit (and --resume) or submit it in the console.")
-        return lines.joined(separator: "\n") + "\n"
     }
 }
