@@ -125,11 +125,42 @@ public struct TrainingJobList: Codable, Hashable, Sendable {
     public var jobs: [TrainingJobSummary]?
 }
 
-/// The response of Show: every summary field (through `summary`, or directly as `job.state`) plus the details.
+/// The response of Show: every summary field (through `summary`, or directly as `job.state`) plus the details
+/// (through `details`, or directly as `job.operationLogs`), all in one JSON object.
 @dynamicMemberLookup
 public struct TrainingJob: Codable, Hashable, Sendable {
     /// The fields shared with List.
     public var summary: TrainingJobSummary
+    /// The fields only Show returns.
+    public var details: TrainingJobDetails
+
+    /// Reads and writes summary fields directly on the job, e.g. `job.state`.
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<TrainingJobSummary, Value>) -> Value {
+        get { summary[keyPath: keyPath] }
+        set { summary[keyPath: keyPath] = newValue }
+    }
+
+    /// Reads and writes detail fields directly on the job, e.g. `job.operationLogs`.
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<TrainingJobDetails, Value>) -> Value {
+        get { details[keyPath: keyPath] }
+        set { details[keyPath: keyPath] = newValue }
+    }
+
+    /// Decodes the summary fields and the detail fields from the same JSON object.
+    public init(from decoder: any Decoder) throws {
+        summary = try TrainingJobSummary(from: decoder)
+        details = try TrainingJobDetails(from: decoder)
+    }
+
+    /// Encodes the summary fields and the detail fields into one JSON object.
+    public func encode(to encoder: any Encoder) throws {
+        try summary.encode(to: encoder)
+        try details.encode(to: encoder)
+    }
+}
+
+/// The fields Show returns beyond the summary; ``TrainingJob`` reads and writes them beside the summary's.
+public struct TrainingJobDetails: Codable, Hashable, Sendable {
     /// Training-video download URL, valid 24 h (`training_video_download_url`).
     public var trainingVideoDownloadURL: String?
     /// ID card portrait side, valid 24 h (`id_card_image1_download_url`).
@@ -201,12 +232,6 @@ public struct TrainingJob: Codable, Hashable, Sendable {
     /// Sub-jobs (`sub_training_job_info`).
     public var subTrainingJobInfo: [SubTrainingJobInfo]?
 
-    /// Reads and writes summary fields directly on the job, e.g. `job.state`.
-    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<TrainingJobSummary, Value>) -> Value {
-        get { summary[keyPath: keyPath] }
-        set { summary[keyPath: keyPath] = newValue }
-    }
-
     enum CodingKeys: String, CodingKey {
         case trainingVideoDownloadURL = "training_video_download_url"
         case idCardImage1DownloadURL = "id_card_image1_download_url"
@@ -236,93 +261,6 @@ public struct TrainingJob: Codable, Hashable, Sendable {
         case trainVideoRotationState = "train_video_rotation_state"
         case actionVideoRotationState = "action_video_rotation_state"
         case subTrainingJobInfo = "sub_training_job_info"
-    }
-
-    /// Decodes the summary fields and the detail fields from the same JSON object.
-    public init(from decoder: any Decoder) throws {
-        summary = try TrainingJobSummary(from: decoder)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        trainingVideoDownloadURL = try c.decodeIfPresent(String.self, forKey: .trainingVideoDownloadURL)
-        idCardImage1DownloadURL = try c.decodeIfPresent(String.self, forKey: .idCardImage1DownloadURL)
-        idCardImage2DownloadURL = try c.decodeIfPresent(String.self, forKey: .idCardImage2DownloadURL)
-        grantFileDownloadURL = try c.decodeIfPresent(String.self, forKey: .grantFileDownloadURL)
-        preBeautyImageDownloadURL = try c.decodeIfPresent(String.self, forKey: .preBeautyImageDownloadURL)
-        externalActionJsonDataDownloadURL = try c.decodeIfPresent(String.self, forKey: .externalActionJsonDataDownloadURL)
-        actionVideoDownloadURL = try c.decodeIfPresent(String.self, forKey: .actionVideoDownloadURL)
-        postBeautyImageDownloadURL = try c.decodeIfPresent(String.self, forKey: .postBeautyImageDownloadURL)
-        audioFileDownloadURL = try c.decodeIfPresent(String.self, forKey: .audioFileDownloadURL)
-        actionMarkFileDownloadURL = try c.decodeIfPresent(String.self, forKey: .actionMarkFileDownloadURL)
-        actionMarkFileUploadURL = try c.decodeIfPresent(String.self, forKey: .actionMarkFileUploadURL)
-        operationLogs = try c.decodeIfPresent([OperationLogInfo].self, forKey: .operationLogs)
-        verifyVideoMattingInfo = try c.decodeIfPresent([VerifyVideoMattingInfo].self, forKey: .verifyVideoMattingInfo)
-        commentLogs = try c.decodeIfPresent([CommentLogInfo].self, forKey: .commentLogs)
-        samples = try c.decodeIfPresent([ActionSampleInfo].self, forKey: .samples)
-        isMaskFileUploaded = try c.decodeIfPresent(Bool.self, forKey: .isMaskFileUploaded)
-        maskFileDownloadURL = try c.decodeIfPresent(String.self, forKey: .maskFileDownloadURL)
-        verifyVideoDownloadURL = try c.decodeIfPresent(String.self, forKey: .verifyVideoDownloadURL)
-        markableVideoDownloadURL = try c.decodeIfPresent(String.self, forKey: .markableVideoDownloadURL)
-        markableActionVideoDownloadURL = try c.decodeIfPresent(String.self, forKey: .markableActionVideoDownloadURL)
-        trainingVideoMarkInfo = try c.decodeIfPresent(TrainingVideoMarkInfo.self, forKey: .trainingVideoMarkInfo)
-        inferenceDataProcessVideoMarkInfo = try c.decodeIfPresent(
-            InferenceVideoMarkInfo.self, forKey: .inferenceDataProcessVideoMarkInfo)
-        voiceProperties = try c.decodeIfPresent(VoiceProperties.self, forKey: .voiceProperties)
-        inferenceDataProcessActionMarkInfo = try c.decodeIfPresent(
-            InferenceActionMarkInfo.self, forKey: .inferenceDataProcessActionMarkInfo)
-        inferenceDataProcessChatActionMarkInfo = try c.decodeIfPresent(
-            InferenceActionMarkInfo.self, forKey: .inferenceDataProcessChatActionMarkInfo)
-        inferenceDataProcessEyeCorrectionMarkInfo = try c.decodeIfPresent(
-            InferenceEyeCorrectionMarkInfo.self, forKey: .inferenceDataProcessEyeCorrectionMarkInfo)
-        workerType = try c.decodeIfPresent([String].self, forKey: .workerType)
-        voiceTrainJobID = try c.decodeIfPresent(String.self, forKey: .voiceTrainJobID)
-        flexusRetryCount = try c.decodeIfPresent(Int.self, forKey: .flexusRetryCount)
-        audioSourceType = try c.decodeIfPresent(AudioSourceType.self, forKey: .audioSourceType)
-        supportedService = try c.decodeIfPresent([SupportedService].self, forKey: .supportedService)
-        allocatedResource = try c.decodeIfPresent(TrainingAllocatedResource.self, forKey: .allocatedResource)
-        trainVideoRotationState = try c.decodeIfPresent(RotationState.self, forKey: .trainVideoRotationState)
-        actionVideoRotationState = try c.decodeIfPresent(RotationState.self, forKey: .actionVideoRotationState)
-        subTrainingJobInfo = try c.decodeIfPresent([SubTrainingJobInfo].self, forKey: .subTrainingJobInfo)
-    }
-
-    /// Encodes the summary fields and the detail fields into one JSON object.
-    public func encode(to encoder: any Encoder) throws {
-        try summary.encode(to: encoder)
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeIfPresent(trainingVideoDownloadURL, forKey: .trainingVideoDownloadURL)
-        try c.encodeIfPresent(idCardImage1DownloadURL, forKey: .idCardImage1DownloadURL)
-        try c.encodeIfPresent(idCardImage2DownloadURL, forKey: .idCardImage2DownloadURL)
-        try c.encodeIfPresent(grantFileDownloadURL, forKey: .grantFileDownloadURL)
-        try c.encodeIfPresent(preBeautyImageDownloadURL, forKey: .preBeautyImageDownloadURL)
-        try c.encodeIfPresent(externalActionJsonDataDownloadURL, forKey: .externalActionJsonDataDownloadURL)
-        try c.encodeIfPresent(actionVideoDownloadURL, forKey: .actionVideoDownloadURL)
-        try c.encodeIfPresent(postBeautyImageDownloadURL, forKey: .postBeautyImageDownloadURL)
-        try c.encodeIfPresent(audioFileDownloadURL, forKey: .audioFileDownloadURL)
-        try c.encodeIfPresent(actionMarkFileDownloadURL, forKey: .actionMarkFileDownloadURL)
-        try c.encodeIfPresent(actionMarkFileUploadURL, forKey: .actionMarkFileUploadURL)
-        try c.encodeIfPresent(operationLogs, forKey: .operationLogs)
-        try c.encodeIfPresent(verifyVideoMattingInfo, forKey: .verifyVideoMattingInfo)
-        try c.encodeIfPresent(commentLogs, forKey: .commentLogs)
-        try c.encodeIfPresent(samples, forKey: .samples)
-        try c.encodeIfPresent(isMaskFileUploaded, forKey: .isMaskFileUploaded)
-        try c.encodeIfPresent(maskFileDownloadURL, forKey: .maskFileDownloadURL)
-        try c.encodeIfPresent(verifyVideoDownloadURL, forKey: .verifyVideoDownloadURL)
-        try c.encodeIfPresent(markableVideoDownloadURL, forKey: .markableVideoDownloadURL)
-        try c.encodeIfPresent(markableActionVideoDownloadURL, forKey: .markableActionVideoDownloadURL)
-        try c.encodeIfPresent(trainingVideoMarkInfo, forKey: .trainingVideoMarkInfo)
-        try c.encodeIfPresent(inferenceDataProcessVideoMarkInfo, forKey: .inferenceDataProcessVideoMarkInfo)
-        try c.encodeIfPresent(voiceProperties, forKey: .voiceProperties)
-        try c.encodeIfPresent(inferenceDataProcessActionMarkInfo, forKey: .inferenceDataProcessActionMarkInfo)
-        try c.encodeIfPresent(inferenceDataProcessChatActionMarkInfo, forKey: .inferenceDataProcessChatActionMarkInfo)
-        try c.encodeIfPresent(
-            inferenceDataProcessEyeCorrectionMarkInfo, forKey: .inferenceDataProcessEyeCorrectionMarkInfo)
-        try c.encodeIfPresent(workerType, forKey: .workerType)
-        try c.encodeIfPresent(voiceTrainJobID, forKey: .voiceTrainJobID)
-        try c.encodeIfPresent(flexusRetryCount, forKey: .flexusRetryCount)
-        try c.encodeIfPresent(audioSourceType, forKey: .audioSourceType)
-        try c.encodeIfPresent(supportedService, forKey: .supportedService)
-        try c.encodeIfPresent(allocatedResource, forKey: .allocatedResource)
-        try c.encodeIfPresent(trainVideoRotationState, forKey: .trainVideoRotationState)
-        try c.encodeIfPresent(actionVideoRotationState, forKey: .actionVideoRotationState)
-        try c.encodeIfPresent(subTrainingJobInfo, forKey: .subTrainingJobInfo)
     }
 }
 
