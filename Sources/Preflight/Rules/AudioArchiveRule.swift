@@ -1,27 +1,25 @@
 /// The audio ZIP's rules: a readable ZIP, safe names, within limits, holding decodable audio and nothing else.
-struct AudioArchiveRule: Rule {
-    /// Which check this value makes.
-    enum Check: Sendable { case readable, safePaths, withinLimits, hasAudio, onlyAudio, noClutter }
+enum AudioArchiveRule: Rule, CaseIterable {
+    case readable, safePaths, withinLimits, hasAudio, onlyAudio, noClutter
 
-    let check: Check
-    let description: RuleDescription
-
-    static let all: [AudioArchiveRule] = [
-        AudioArchiveRule(check: .readable, description: .archiveInvalid),
-        AudioArchiveRule(check: .safePaths, description: .archiveUnsafePath),
-        AudioArchiveRule(check: .withinLimits, description: .archiveTooLarge),
-        AudioArchiveRule(check: .hasAudio, description: .archiveNoAudio),
-        AudioArchiveRule(check: .onlyAudio, description: .archiveEntryNotAudio),
-        AudioArchiveRule(check: .noClutter, description: .archiveClutter),
-    ]
+    var description: RuleDescription {
+        switch self {
+        case .readable: .archiveInvalid
+        case .safePaths: .archiveUnsafePath
+        case .withinLimits: .archiveTooLarge
+        case .hasAudio: .archiveNoAudio
+        case .onlyAudio: .archiveEntryNotAudio
+        case .noClutter: .archiveClutter
+        }
+    }
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let archive = subject.archive else { return [] }
         if let failure = archive.failure {
-            return check == .readable ? [finding("\(subject.path): \(failure); zip the audio files again.", expected: "a ZIP archive", actual: failure)] : []
+            return self == .readable ? [finding("\(subject.path): \(failure); zip the audio files again.", expected: "a ZIP archive", actual: failure)] : []
         }
         let files = archive.entries.filter { $0.kind != .directory }
-        switch check {
+        switch self {
         case .readable:
             return []
         case .safePaths:

@@ -7,16 +7,16 @@ import MediaProbe
 /// The two differ when the streams do: a take whose sound runs on after the picture lasts as long as its sound, but the
 /// training, and a review that counts frames, sees only the picture. Either one outside the range is the error; the
 /// finding names which one, and gives both when they differ.
-struct DurationRule: Rule {
-    /// Which of the three checks this value makes.
-    enum Check: Sendable { case tooShort, tooLong, unknown }
+enum DurationRule: Rule {
+    case tooShort, tooLong, unknown
 
-    let check: Check
-    let description: RuleDescription
-
-    static let tooShort = DurationRule(check: .tooShort, description: .durationTooShort)
-    static let tooLong = DurationRule(check: .tooLong, description: .durationTooLong)
-    static let unknown = DurationRule(check: .unknown, description: .durationUnknown)
+    var description: RuleDescription {
+        switch self {
+        case .tooShort: .durationTooShort
+        case .tooLong: .durationTooLong
+        case .unknown: .durationUnknown
+        }
+    }
 
     /// One of the two lengths judged.
     private struct Length {
@@ -33,13 +33,13 @@ struct DurationRule: Rule {
         let picture = media.videoDuration.flatMap { $0.isFinite ? Length(source: .picture, seconds: $0) : nil }
         let lengths = [file, picture].compactMap { $0 }
         guard !lengths.isEmpty else {
-            guard check == .unknown else { return [] }
+            guard self == .unknown else { return [] }
             return [finding("neither the container nor the video stream states a duration; remux or export it again as a complete MP4.",
                             expected: expected, actual: "unknown")]
         }
         // When both break the same limit, the one further past it is named.
         let judged: Length, limit: Double, broken: String, rule: String, beyond: String, advice: String
-        switch check {
+        switch self {
         case .tooShort:
             guard let shortest = lengths.filter({ $0.seconds < minimum }).min(by: { $0.seconds < $1.seconds }) else { return [] }
             judged = shortest

@@ -1,20 +1,19 @@
 /// `grant.type-unsupported`, `grant.pdf-incomplete` and `grant.pdf-malformed`: the authorisation letter must be a
 /// complete, well-formed PDF, or a JPEG/PNG photo.
-struct GrantFileRule: Rule {
-    /// Which of the three checks this value makes.
-    enum Check: Sendable { case type, complete, structure }
+enum GrantFileRule: Rule {
+    case type, complete, structure
 
-    let check: Check
-    let description: RuleDescription
-
-    static let type = GrantFileRule(check: .type, description: .grantTypeUnsupported)
-    static let complete = GrantFileRule(check: .complete, description: .grantPDFIncomplete)
-
-    static let structure = GrantFileRule(check: .structure, description: .grantPDFMalformed)
+    var description: RuleDescription {
+        switch self {
+        case .type: .grantTypeUnsupported
+        case .complete: .grantPDFIncomplete
+        case .structure: .grantPDFMalformed
+        }
+    }
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let document = subject.document else { return [] }
-        switch (check, document) {
+        switch (self, document) {
         case (.type, .other(let what)):
             return [finding("the authorisation letter is \(what), not a PDF, JPEG or PNG; scan or export the signed letter as PDF.",
                             expected: "PDF, JPEG or PNG", actual: what)]

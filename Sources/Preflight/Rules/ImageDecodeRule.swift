@@ -1,18 +1,18 @@
 import MediaProbe
 /// `image.undecodable` and `image.empty`: the picture must decode, and have pixels.
-struct ImageDecodeRule: Rule {
-    /// Which of the two checks this value makes.
-    enum Check: Sendable { case decodes, hasPixels }
+enum ImageDecodeRule: Rule {
+    case decodes, hasPixels
 
-    let check: Check
-    let description: RuleDescription
-
-    static let decodes = ImageDecodeRule(check: .decodes, description: .imageUndecodable)
-    static let hasPixels = ImageDecodeRule(check: .hasPixels, description: .imageEmpty)
+    var description: RuleDescription {
+        switch self {
+        case .decodes: .imageUndecodable
+        case .hasPixels: .imageEmpty
+        }
+    }
 
     func check(_ subject: LintSubject) -> [Finding] {
         guard let picture = subject.picture else { return [] }
-        switch (check, picture) {
+        switch (self, picture) {
         case (.decodes, .failure(let error)):
             return [finding("\(error.description); export or photograph it again.", expected: "a decodable picture", actual: "undecodable")]
         case (.hasPixels, .success(let frame)):

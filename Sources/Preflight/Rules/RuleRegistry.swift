@@ -46,7 +46,7 @@ public enum RuleRegistry {
     ]
 
     /// The rules for the training-audio ZIP.
-    public static let audioZipRules: [any Rule] = AudioArchiveRule.all
+    public static let audioZipRules: [any Rule] = AudioArchiveRule.allCases
 
     /// Descriptions of every rule, including `file.unreadable`, which the linter itself applies.
     public static var all: [RuleDescription] {
