@@ -130,18 +130,53 @@ private func decodeEach(
     }
 }
 
-/// Frames of the video stream: a window of consecutive frames for idet, then key frames about once per interval.
-private final class VideoTrack {
+/// What the video and audio tracks share: one stream, its decoder, the frames it decodes and filters into, and how a
+/// failure ends the track.
+private class StreamTrack {
     let stream: UnsafeMutablePointer<AVStream>
     let index: Int32
     let decoder: StreamDecoder
     let buffers: DecodeBuffers
     let filtered: UnsafeMutablePointer<AVFrame>
     let fileStart: Double
-    let sampleInterval: Double
-    let rotation: Int
     var problem: String?
     var wantsPackets = true
+
+    init(session: DemuxerSession, index: Int32, fileStart: Double, threads: Int32 = 1) throws(FFmpegError) {
+        self.index = index
+        stream = session.streams[Int(index)]
+        decoder = try StreamDecoder(session: session, streamIndex: index, threads: threads)
+        buffers = try DecodeBuffers()
+        guard let frame = av_frame_alloc() else { throw FFmpegError(code: cffmpeg_averror(ENOMEM)) }
+        filtered = frame
+        self.fileStart = fileStart
+    }
+
+    deinit {
+        var freeing: UnsafeMutablePointer<AVFrame>? = filtered
+        av_frame_free(&freeing)
+    }
+
+    /// Sends `packet` to the decoder (nil: the stream has ended) and hands each frame it gives back to `body`, then
+    /// runs `then`. A failure ends the track: the problem is noted and the demuxer drops the stream's packets.
+    final func decode(_ packet: UnsafeMutablePointer<AVPacket>?, _ body: (UnsafeMutablePointer<AVFrame>) throws(FFmpegError) -> Void,
+                      then: () throws(FFmpegError) -> Void = {}) {
+        guard wantsPackets else { return }
+        do {
+            try decodeEach(decoder, packet: packet, into: buffers.frame, body)
+            try then()
+        } catch {
+            problem = error.isTimeout ? "gave up decoding after \(Int(MediaFile.timeout)) s" : "decoding failed (\(error.message))"
+            wantsPackets = false
+            stream.pointee.discard = AVDISCARD_ALL
+        }
+    }
+}
+
+/// Frames of the video stream: a window of consecutive frames for idet, then key frames about once per interval.
+private final class VideoTrack: StreamTrack {
+    let sampleInterval: Double
+    let rotation: Int
 
     private var sampleGraph: FilterGraph?
     private var idetGraph: FilterGraph?
@@ -164,47 +199,19 @@ private final class VideoTrack {
     var sampleCount: Int { samples.count }
 
     init(session: DemuxerSession, index: Int32, fileStart: Double, sampleInterval: Double, threads: Int32) throws(FFmpegError) {
-        self.index = index
-        stream = session.streams[Int(index)]
-        decoder = try StreamDecoder(session: session, streamIndex: index, threads: threads)
-        buffers = try DecodeBuffers()
-        guard let frame = av_frame_alloc() else { throw FFmpegError(code: cffmpeg_averror(ENOMEM)) }
-        filtered = frame
-        self.fileStart = fileStart
         self.sampleInterval = sampleInterval
         rotation = session.streamFacts(family: .other)[Int(index)].rotation
-    }
-
-    deinit {
-        var freeing: UnsafeMutablePointer<AVFrame>? = filtered
-        av_frame_free(&freeing)
+        try super.init(session: session, index: index, fileStart: fileStart, threads: threads)
     }
 
     func feed(_ packet: UnsafeMutablePointer<AVPacket>) {
-        guard wantsPackets else { return }
         if windowFramesLeft <= 0 && packet.pointee.flags & cffmpeg_pkt_flag_key() == 0 { return }
-        do {
-            try decodeEach(decoder, packet: packet, into: buffers.frame) { (frame) throws(FFmpegError) in try handle(frame) }
-        } catch {
-            fail(error)
-        }
+        decode(packet, handle)
     }
 
     func finish() {
-        guard wantsPackets else { return }
-        do {
-            try decodeEach(decoder, packet: nil, into: buffers.frame) { (frame) throws(FFmpegError) in try handle(frame) }
-            try closeWindow()
-        } catch {
-            fail(error)
-        }
+        decode(nil, handle, then: closeWindow)
         wantsPackets = false
-    }
-
-    private func fail(_ error: FFmpegError) {
-        problem = error.isTimeout ? "gave up decoding after \(Int(MediaFile.timeout)) s" : "decoding failed (\(error.message))"
-        wantsPackets = false
-        stream.pointee.discard = AVDISCARD_ALL
     }
 
     private func handle(_ frame: UnsafeMutablePointer<AVFrame>) throws(FFmpegError) {
@@ -415,16 +422,7 @@ private final class VideoTrack {
 }
 
 /// The whole audio stream through ebur128 and silencedetect, with our own peak, RMS, window and clipping counts.
-private final class AudioTrack {
-    let stream: UnsafeMutablePointer<AVStream>
-    let index: Int32
-    let decoder: StreamDecoder
-    let buffers: DecodeBuffers
-    let filtered: UnsafeMutablePointer<AVFrame>
-    let fileStart: Double
-    var problem: String?
-    var wantsPackets = true
-
+private final class AudioTrack: StreamTrack {
     private var graph: FilterGraph?
     private var sampleRate = 0
     private var channels = 0
@@ -444,48 +442,18 @@ private final class AudioTrack {
     private var silences: [TimeSpan] = []
     private var openSilence: Double?
 
-    init(session: DemuxerSession, index: Int32, fileStart: Double) throws(FFmpegError) {
-        self.index = index
-        stream = session.streams[Int(index)]
-        decoder = try StreamDecoder(session: session, streamIndex: index)
-        buffers = try DecodeBuffers()
-        guard let frame = av_frame_alloc() else { throw FFmpegError(code: cffmpeg_averror(ENOMEM)) }
-        filtered = frame
-        self.fileStart = fileStart
-    }
-
-    deinit {
-        var freeing: UnsafeMutablePointer<AVFrame>? = filtered
-        av_frame_free(&freeing)
-    }
-
     func feed(_ packet: UnsafeMutablePointer<AVPacket>) {
-        guard wantsPackets else { return }
-        do {
-            try decodeEach(decoder, packet: packet, into: buffers.frame) { (frame) throws(FFmpegError) in try filter(frame) }
-        } catch {
-            fail(error)
-        }
+        decode(packet, filter)
     }
 
     func finish() {
-        guard wantsPackets else { return }
-        do {
-            try decodeEach(decoder, packet: nil, into: buffers.frame) { (frame) throws(FFmpegError) in try filter(frame) }
+        decode(nil, filter) { () throws(FFmpegError) in
             if let graph {
                 try graph.push(nil)
                 try drain(graph)
             }
-        } catch {
-            fail(error)
         }
         wantsPackets = false
-    }
-
-    private func fail(_ error: FFmpegError) {
-        problem = error.isTimeout ? "gave up decoding after \(Int(MediaFile.timeout)) s" : "decoding failed (\(error.message))"
-        wantsPackets = false
-        stream.pointee.discard = AVDISCARD_ALL
     }
 
     private func filter(_ frame: UnsafeMutablePointer<AVFrame>) throws(FFmpegError) {
