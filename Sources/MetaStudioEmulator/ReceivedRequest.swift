@@ -5,6 +5,8 @@ public import Preflight
 /// One request the emulator answered (or dropped), as recorded for tests and logs.
 ///
 /// Holds no secrets: the path never includes the query string (upload URLs carry their signature there).
+///
+/// Only the emulator records these; tests and logs read them (or decode them), so there is no public initialiser.
 public struct ReceivedRequest: Sendable, Codable, Equatable {
     /// What part of the emulator handled the request.
     public enum Kind: String, Sendable, Codable {
@@ -28,21 +30,10 @@ public struct ReceivedRequest: Sendable, Codable, Equatable {
     public var uploadRole: Role?
     /// The part number of an upload, 1-based; `1` for single-file roles.
     public var uploadPart: Int?
+}
 
-    /// Creates a record.
-    public init(
-        method: String, path: String, status: Int?, time: Date, kind: Kind,
-        uploadRole: Role? = nil, uploadPart: Int? = nil
-    ) {
-        self.method = method
-        self.path = path
-        self.status = status
-        self.time = time
-        self.kind = kind
-        self.uploadRole = uploadRole
-        self.uploadPart = uploadPart
-    }
-
+// In an extension, so that the emulator keeps the memberwise initialiser.
+extension ReceivedRequest {
     private enum CodingKeys: String, CodingKey {
         case method, path, status, time, kind, uploadRole, uploadPart
     }

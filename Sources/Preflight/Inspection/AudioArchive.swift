@@ -3,6 +3,8 @@ import MediaProbe
 import ZIPFoundation
 
 /// What an audio ZIP holds: every entry, and for each whether FFmpeg decodes it as audio.
+///
+/// Only Preflight reads archives (the linter, for the audio-ZIP rules), so there is no public initialiser.
 public struct AudioArchive: Sendable, Codable, Equatable {
     /// One entry of the archive.
     public struct Entry: Sendable, Codable, Equatable {
@@ -12,12 +14,6 @@ public struct AudioArchive: Sendable, Codable, Equatable {
         public var uncompressedSize: Int64
         /// What it is.
         public var kind: Kind
-
-        public init(name: String, uncompressedSize: Int64, kind: Kind) {
-            self.name = name
-            self.uncompressedSize = uncompressedSize
-            self.kind = kind
-        }
     }
 
     /// What an entry turned out to be.
@@ -40,11 +36,6 @@ public struct AudioArchive: Sendable, Codable, Equatable {
     public var failure: String?
     /// The entries in archive order.
     public var entries: [Entry]
-
-    public init(failure: String?, entries: [Entry]) {
-        self.failure = failure
-        self.entries = entries
-    }
 
     /// Limits chosen for the audio ZIP: the contract names none, so these guard against archive bombs and mistakes.
     public enum Limits {
