@@ -1,6 +1,8 @@
 import CFFmpeg
 
 /// What decoding the first frame of a file's main stream showed.
+///
+/// Only ``MediaFile/decodeFirstFrame(_:kind:)`` makes these, so there is no public initialiser.
 public struct DecodedFrameFacts: Sendable, Codable, Equatable {
     // Wire names are snake_case, spelled out so that any JSONEncoder writes the report contract.
     enum CodingKeys: String, CodingKey {
@@ -21,17 +23,6 @@ public struct DecodedFrameFacts: Sendable, Codable, Equatable {
     public var sampleRate: Int?
     /// Audio channel count.
     public var channels: Int?
-
-    public init(kind: StreamKind, codec: String?, width: Int? = nil, height: Int? = nil, samples: Int? = nil,
-                sampleRate: Int? = nil, channels: Int? = nil) {
-        self.kind = kind
-        self.codec = codec
-        self.width = width
-        self.height = height
-        self.samples = samples
-        self.sampleRate = sampleRate
-        self.channels = channels
-    }
 }
 
 extension MediaFile {
