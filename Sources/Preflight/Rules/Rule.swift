@@ -1,6 +1,9 @@
 public import MediaProbe
 
 /// What a rule is: its stable identifier, a human name, how severe its findings are, and why it exists.
+///
+/// Preflight's rules take theirs from the table in `RuleCatalog.swift`; other code reads them (`RuleRegistry.all`) or
+/// decodes them, so there is no public initialiser.
 public struct RuleDescription: Sendable, Codable, Hashable {
     /// Stable identifier such as `duration.too-short`; never reused or changed.
     public var id: String
@@ -10,13 +13,6 @@ public struct RuleDescription: Sendable, Codable, Hashable {
     public var severity: Severity
     /// Why the rule exists, in a sentence or two.
     public var explanation: String
-
-    public init(id: String, name: String, severity: Severity, explanation: String) {
-        self.id = id
-        self.name = name
-        self.severity = severity
-        self.explanation = explanation
-    }
 }
 
 /// What a rule looks at: one file, the role it is meant for, and what the linter read from it.
