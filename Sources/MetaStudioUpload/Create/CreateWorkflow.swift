@@ -39,12 +39,11 @@ public struct CreateWorkflow: Sendable {
         -> CreateOutcome {
         // 1. Open each file once and lint it through that descriptor: a failing file stops everything before any
         // request is made, and what is uploaded is what was linted.
-        let files = options.files.map { UpdateFile(role: $0.role, path: UpdateWorkflow.absolutePath($0.path)) }
-        let linter = options.deep
-            ? UpdateWorkflow.contentLinter(
-                self.linter, isBackgroundReplacement: options.request.isBackgroundReplacement ?? Self.defaultBackgroundReplacement,
-                audioSource: options.request.audioSourceType)
-            : self.linter
+        let files = UpdateWorkflow.absoluteFiles(options.files)
+        let linter = UpdateWorkflow.linter(
+            self.linter, deep: options.deep,
+            isBackgroundReplacement: options.request.isBackgroundReplacement ?? Self.defaultBackgroundReplacement,
+            audioSource: options.request.audioSourceType)
         let (report, opened) = try await UpdateWorkflow.openAndLint(files, linter: linter, events: events)
         guard let pins = opened, report.passed else { return .lintFailed(report) }
         let update = UpdateWorkflow(service: service, linter: linter)

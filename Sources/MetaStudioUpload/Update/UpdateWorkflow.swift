@@ -36,10 +36,8 @@ public struct UpdateWorkflow: Sendable {
         // 1. Open each file once, then lint it through that descriptor: what is uploaded later is read through the
         // same descriptor, so it is the file that was linted even if the path is replaced meanwhile. A failing file
         // stops everything before any request is made.
-        let linter = options.deep
-            ? Self.contentLinter(self.linter, isBackgroundReplacement: options.request.isBackgroundReplacement,
+        let linter = Self.linter(self.linter, deep: options.deep, isBackgroundReplacement: options.request.isBackgroundReplacement,
                                  audioSource: options.request.audioSourceType)
-            : self.linter
         var (report, opened) = try await Self.openAndLint(files, linter: linter, events: events)
         guard let pins = opened, report.passed else { return .lintFailed(report) }
 
@@ -98,7 +96,7 @@ public struct UpdateWorkflow: Sendable {
         return await linter.lint(files: files.map { (path: $0.path, role: $0.role) })
     }
 
-    private static func absoluteFiles(_ files: [UpdateFile]) -> [UpdateFile] {
+    static func absoluteFiles(_ files: [UpdateFile]) -> [UpdateFile] {
         files.map { UpdateFile(role: $0.role, path: absolutePath($0.path)) }
     }
 
@@ -424,10 +422,11 @@ public struct UpdateWorkflow: Sendable {
         return commands
     }
 
-    /// `linter` with the content rules on, judged by these settings, unless it has content settings of its own.
-    public static func contentLinter(_ linter: Linter, isBackgroundReplacement: Bool?, audioSource: AudioSourceType?)
+    /// The linter of a run: with `deep`, `linter` with the content rules on, judged by these settings, unless it has
+    /// content settings of its own; `linter` as it is otherwise.
+    public static func linter(_ linter: Linter, deep: Bool, isBackgroundReplacement: Bool?, audioSource: AudioSourceType?)
         -> Linter {
-        guard linter.contentChecks == nil else { return linter }
+        guard deep, linter.contentChecks == nil else { return linter }
         var deep = linter
         deep.contentChecks = contentChecks(isBackgroundReplacement: isBackgroundReplacement, audioSource: audioSource, job: nil)
         return deep

@@ -51,8 +51,7 @@ struct UploadTuningOptions: ParsableArguments {
 
     /// The linter for these settings: with the content rules (judged by the given job settings) unless --no-deep.
     func linter(_ backgroundReplacement: Bool?, _ audioSource: AudioSourceType?) -> Linter {
-        deep ? UpdateWorkflow.contentLinter(Linter(), isBackgroundReplacement: backgroundReplacement, audioSource: audioSource)
-            : Linter()
+        UpdateWorkflow.linter(Linter(), deep: deep, isBackgroundReplacement: backgroundReplacement, audioSource: audioSource)
     }
 
     /// The part size in bytes, when given.
