@@ -41,3 +41,12 @@ public struct CreateOptions: Sendable {
         self.deep = deep
     }
 }
+
+extension CreateOptions {
+    /// The options of the upload that finishes the created job `jobID`: this create's files (`files`, made absolute),
+    /// parts, parallelism, retries, submit and journal; its lint is done already.
+    func update(jobID: String, files: [UpdateFile], resume: Bool) -> UpdateOptions {
+        UpdateOptions(projectID: projectID, jobID: jobID, files: files, partSize: partSize, parallelism: parallelism,
+                      submit: submit, resume: resume, journalURL: journalURL, retry: retry)
+    }
+}

@@ -95,9 +95,7 @@ public struct CreateWorkflow: Sendable {
             : "; if this run is interrupted, finish it with the same command plus --resume")))
 
         // From here on the job exists and waits for its files: every failure is reported with the job's id (exit 4).
-        let updateOptions = UpdateOptions(
-            projectID: options.projectID, jobID: jobID, files: files, partSize: options.partSize,
-            parallelism: options.parallelism, submit: options.submit, journalURL: options.journalURL, retry: options.retry)
+        let updateOptions = options.update(jobID: jobID, files: files, resume: false)
         var journalSaved = false
         do {
             let journal = UpdateJournal(projectID: options.projectID, jobID: jobID,
@@ -129,10 +127,7 @@ public struct CreateWorkflow: Sendable {
         }
         let journal = try await NIOThreadPool.singleton.runIfActive { try JournalFileIO.read(journalURL) }
         events(.step(name: "resume", message: "Resuming job \(journal.jobID) from \(journalURL.path)"))
-        let updateOptions = UpdateOptions(
-            projectID: options.projectID, jobID: journal.jobID, files: files, partSize: options.partSize,
-            parallelism: options.parallelism, submit: options.submit, resume: true, journalURL: journalURL,
-            retry: options.retry)
+        let updateOptions = options.update(jobID: journal.jobID, files: files, resume: true)
         do {
             return try Self.created(try await update.resume(updateOptions, files: files, pins: pins, report: report,
                                                             events: events))
