@@ -36,7 +36,8 @@ public struct UpdateWorkflow: Sendable {
         // 1. Open each file once, then lint it through that descriptor: what is uploaded later is read through the
         // same descriptor, so it is the file that was linted even if the path is replaced meanwhile. A failing file
         // stops everything before any request is made.
-        let linter = Self.linter(self.linter, deep: options.deep, isBackgroundReplacement: options.request.isBackgroundReplacement,
+        let linter = Self.linter(self.linter, deep: options.deep,
+                                 isBackgroundReplacement: options.request.isBackgroundReplacement,
                                  audioSource: options.request.audioSourceType)
         var (report, opened) = try await Self.openAndLint(files, linter: linter, events: events)
         guard let pins = opened, report.passed else { return .lintFailed(report) }
@@ -427,9 +428,10 @@ public struct UpdateWorkflow: Sendable {
     public static func linter(_ linter: Linter, deep: Bool, isBackgroundReplacement: Bool?, audioSource: AudioSourceType?)
         -> Linter {
         guard deep, linter.contentChecks == nil else { return linter }
-        var deep = linter
-        deep.contentChecks = contentChecks(isBackgroundReplacement: isBackgroundReplacement, audioSource: audioSource, job: nil)
-        return deep
+        var withContent = linter
+        withContent.contentChecks = contentChecks(isBackgroundReplacement: isBackgroundReplacement, audioSource: audioSource,
+                                                  job: nil)
+        return withContent
     }
 
     /// The content settings to judge by: the request's where it sets them, else the job's record (if known), else
