@@ -307,8 +307,7 @@ final class JobStore: Sendable {
             }
             ticket.use = .inProgress
             db.tickets[ticketID] = ticket
-            return UploadLease(ticketID: ticketID, jobID: ticket.jobID, role: ticket.role, part: ticket.part,
-                               temporaryFile: temporaryFile, maximumSize: maximumUploadSize)
+            return UploadLease(ticketID: ticketID, temporaryFile: temporaryFile, maximumSize: maximumUploadSize)
         }
     }
 
@@ -316,20 +315,20 @@ final class JobStore: Sendable {
     func finishUpload(_ lease: UploadLease, etag: String, size: Int64) throws(UploadError) {
         let fm = FileManager.default
         try locked { (db: inout Shared) throws(UploadError) in
-            guard var ticket = db.tickets[lease.ticketID], var job = db.jobs[lease.jobID], ticket.round == job.uploadRound else {
+            guard var ticket = db.tickets[lease.ticketID], var job = db.jobs[ticket.jobID], ticket.round == job.uploadRound else {
                 try? fm.removeItem(at: lease.temporaryFile)
                 throw .accessDenied("the upload URL was revoked while the body was arriving")
             }
             do {
                 let destination: URL
-                if lease.role.wire.multipart != nil {
-                    guard let folder = roundFolder(job: lease.jobID, round: ticket.round) else { throw StorageEscape() }
+                if ticket.role.wire.multipart != nil {
+                    guard let folder = roundFolder(job: ticket.jobID, round: ticket.round) else { throw StorageEscape() }
                     try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-                    destination = folder.appendingPathComponent(Self.partFileName(role: lease.role, part: lease.part))
+                    destination = folder.appendingPathComponent(Self.partFileName(role: ticket.role, part: ticket.part))
                 } else {
-                    guard let file = StoragePath.below(storageRoot, [lease.jobID, lease.role.storedFileName]) else { throw StorageEscape() }
+                    guard let file = StoragePath.below(storageRoot, [ticket.jobID, ticket.role.storedFileName]) else { throw StorageEscape() }
                     destination = file
-                    job.files[lease.role] = destination
+                    job.files[ticket.role] = destination
                 }
                 if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
                 try fm.moveItem(at: lease.temporaryFile, to: destination)
@@ -341,8 +340,8 @@ final class JobStore: Sendable {
             }
             ticket.use = .used
             db.tickets[lease.ticketID] = ticket
-            job.parts[lease.role, default: [:]][lease.part] = UploadedPart(partNumber: lease.part, etag: etag, size: size)
-            db.jobs[lease.jobID] = job
+            job.parts[ticket.role, default: [:]][ticket.part] = UploadedPart(partNumber: ticket.part, etag: etag, size: size)
+            db.jobs[ticket.jobID] = job
         }
     }
 

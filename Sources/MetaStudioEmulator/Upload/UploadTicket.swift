@@ -18,12 +18,10 @@ struct UploadTicket: Sendable {
     var use: Use = .open
 }
 
-/// A PUT to an upload URL that passed the checks and may now stream its body to `temporaryFile`.
+/// A PUT to an upload URL that passed the checks and may now stream its body to `temporaryFile`. The job, role and
+/// part are the ticket's: the store reads them from it when the body is in.
 struct UploadLease: Sendable {
     let ticketID: String
-    let jobID: String
-    let role: Role
-    let part: Int
     let temporaryFile: URL
     /// The most body bytes accepted (``EmulatorConfiguration/maximumUploadSize``).
     let maximumSize: Int64
