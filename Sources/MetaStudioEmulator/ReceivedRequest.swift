@@ -26,39 +26,19 @@ public struct ReceivedRequest: Sendable, Codable, Equatable {
     public var time: Date
     /// API or upload.
     public var kind: Kind
-    /// For uploads whose URL was recognised: the file role and part number (1-based).
-    public var uploadRole: Role?
+    /// For uploads whose URL was recognised: the service's name of the file's role (`training_video`), as the JSON
+    /// record carries it under `uploadRole`.
+    public var uploadRoleName: String?
     /// The part number of an upload, 1-based; `1` for single-file roles.
     public var uploadPart: Int?
+
+    /// For uploads whose URL was recognised: the file's role.
+    public var uploadRole: Role? { uploadRoleName.flatMap(RoleWire.role(named:)) }
 }
 
 // In an extension, so that the emulator keeps the memberwise initialiser.
 extension ReceivedRequest {
     private enum CodingKeys: String, CodingKey {
-        case method, path, status, time, kind, uploadRole, uploadPart
-    }
-
-    /// Decodes a record; the role is the service's name for it (`training_video`).
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        method = try container.decode(String.self, forKey: .method)
-        path = try container.decode(String.self, forKey: .path)
-        status = try container.decodeIfPresent(Int.self, forKey: .status)
-        time = try container.decode(Date.self, forKey: .time)
-        kind = try container.decode(Kind.self, forKey: .kind)
-        uploadRole = try container.decodeIfPresent(String.self, forKey: .uploadRole).flatMap(RoleWire.role(named:))
-        uploadPart = try container.decodeIfPresent(Int.self, forKey: .uploadPart)
-    }
-
-    /// Encodes the record, naming the role as the service does (`training_video`).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(method, forKey: .method)
-        try container.encode(path, forKey: .path)
-        try container.encodeIfPresent(status, forKey: .status)
-        try container.encode(time, forKey: .time)
-        try container.encode(kind, forKey: .kind)
-        try container.encodeIfPresent(uploadRole?.wire.name, forKey: .uploadRole)
-        try container.encodeIfPresent(uploadPart, forKey: .uploadPart)
+        case method, path, status, time, kind, uploadRoleName = "uploadRole", uploadPart
     }
 }

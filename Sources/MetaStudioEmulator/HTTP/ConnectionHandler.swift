@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import MetaStudio
+import MetaStudioUpload
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
@@ -128,7 +129,7 @@ struct ConnectionHandler: Sendable {
         func record(_ status: Int?) {
             log.record(ReceivedRequest(
                 method: method, path: target.rawPath, status: status, time: Date(), kind: .upload,
-                uploadRole: destination?.role, uploadPart: destination?.part))
+                uploadRoleName: destination?.role.wire.name, uploadPart: destination?.part))
         }
         func answer(_ response: EmulatorResponse) async throws -> Bool {
             // Logged before the answer goes out: a client that has read the answer always finds the request in the log.
