@@ -105,7 +105,7 @@ struct CreateCommandTests {
             #expect(killed.killedBySignal)
             let jobID = try #require(createdJobID(in: killed.stderr), "the job id was printed before the kill: \(killed.stderr)")
             let journal = cwd.file(".preflight-create-Avatar_2.journal.json")
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: journal)) as? [String: Any])
+            let object = try #require(try JSONSerialization.jsonObject(with: await readFile(journal)) as? [String: Any])
             #expect(object["jobID"] as? String == jobID, "the journal records the new job")
             let parts = (object["files"] as? [[String: Any]])?.first?["parts"] as? [[String: Any]] ?? []
             let uploaded = parts.map { $0["uploaded"] as? Bool ?? false }

@@ -170,10 +170,10 @@ struct InteropTests {
         let fish = prefix.appendingPathComponent("share/fish/vendor_completions.d/preflight.fish").path
         let bashCheck = try await runProcess("bash", ["-n", bash])
         #expect(bashCheck.status == 0, "\(bashCheck.stderr)")
-        let bashScript = try String(contentsOfFile: bash, encoding: .utf8)
+        let bashScript = String(decoding: try await readFile(URL(fileURLWithPath: bash)), as: UTF8.self)
         #expect(bashScript.contains("complete") && bashScript.contains("--output"))
-        #expect(try String(contentsOfFile: zsh, encoding: .utf8).hasPrefix("#compdef preflight"))
-        #expect(try String(contentsOfFile: fish, encoding: .utf8).contains("complete -c 'preflight'"))
+        #expect(String(decoding: try await readFile(URL(fileURLWithPath: zsh)), as: UTF8.self).hasPrefix("#compdef preflight"))
+        #expect(String(decoding: try await readFile(URL(fileURLWithPath: fish)), as: UTF8.self).contains("complete -c 'preflight'"))
         // The bash completion offers lint's options (bash-completion turns extglob on before it sources a completion).
         let complete = try await runProcess("bash", ["-O", "extglob", "-c", """
             source "$1"; COMP_WORDS=(preflight lint --ou); COMP_CWORD=2; COMP_LINE="preflight lint --ou"; COMP_POINT=${#COMP_LINE}
@@ -234,7 +234,7 @@ struct InteropTests {
         let failing = try await run("fail", token: token)
         #expect(failing.status == 1, "\(failing.stderr)")
         #expect(!(failing.stdout + failing.stderr).contains(token), "the token never shows, even under bash -x")
-        let upload = try JSONDecoder().decode(Upload.self, from: Data(contentsOf: dir.file("upload.json")))
+        let upload = try JSONDecoder().decode(Upload.self, from: await readFile(dir.file("upload.json")))
         #expect(upload.path == "/repos/studio/takes/code-scanning/sarifs")
         #expect(upload.authorized)
         #expect(upload.ref == "refs/heads/main")

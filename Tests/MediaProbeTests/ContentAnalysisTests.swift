@@ -105,7 +105,7 @@ struct ContentAnalysisTests {
         let source = try await ContentClipStore.shared.url(.cleanLandscape)
         let directory = try TemporaryDirectory(prefix: "content-truncated")
         let url = directory.file("cut.mp4")
-        let data = try Data(contentsOf: source)
+        let data = try await readFile(source)
         try await writeFile(data.prefix(data.count / 2), to: url)
         let facts = try await onThread { try MediaFile.analyzeContent(url.path) }
         // Either stream may or may not have given something; what matters is an answer.

@@ -10,7 +10,7 @@ struct IntegrityTests {
     func truncatedMdat() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-integrity")
         let whole = try await GeneratedClip.mp4Faststart.make(in: directory)
-        let data = try Data(contentsOf: whole)
+        let data = try await readFile(whole)
         let cut = directory.file("cut.mp4")
         try await writeFile(data.prefix(data.count * 2 / 3), to: cut)
 
@@ -40,7 +40,7 @@ struct IntegrityTests {
     @Test("an MP4 whose ftyp box is gone has no major brand but still probes")
     func missingFileType() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-integrity")
-        var data = try await Data(contentsOf: GeneratedClip.mp4Faststart.make(in: directory))
+        var data = try await readFile(GeneratedClip.mp4Faststart.make(in: directory))
         // Rename the first box from `ftyp` to `free`: same layout, no brands.
         #expect(data[4..<8] == Data("ftyp".utf8))
         data.replaceSubrange(4..<8, with: Data("free".utf8))
@@ -56,7 +56,7 @@ struct IntegrityTests {
     @Test("a file cut inside its header throws instead of crashing")
     func truncatedHeader() async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-integrity")
-        let data = try await Data(contentsOf: GeneratedClip.mp4Faststart.make(in: directory))
+        let data = try await readFile(GeneratedClip.mp4Faststart.make(in: directory))
         let url = directory.file("header-cut.mp4")
         try await writeFile(data.prefix(600), to: url)
         #expect(throws: MediaProbeError.self) { try MediaFile.probe(url.path) }
@@ -65,7 +65,7 @@ struct IntegrityTests {
     @Test("damaged bytes never crash the probe", arguments: [7, 42, 1234])
     func mutated(seed: UInt64) async throws {
         let directory = try TemporaryDirectory(prefix: "mediaprobe-integrity")
-        let original = try await Data(contentsOf: GeneratedClip.mp4Faststart.make(in: directory))
+        let original = try await readFile(GeneratedClip.mp4Faststart.make(in: directory))
         var generator = SplitMix(seed: seed)
         var survived = 0
         for round in 0..<20 {

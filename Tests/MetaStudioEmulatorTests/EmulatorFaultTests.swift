@@ -5,6 +5,7 @@ import Foundation
 import MetaStudioEmulator
 import NIOCore
 import Testing
+import TestSupport
 
 @Suite("Emulator: injected faults")
 struct EmulatorFaultTests {
@@ -69,7 +70,7 @@ struct EmulatorFaultTests {
             h.server.injectFault(.slowBody(bytesPerSecond: 4 << 20), matching: .uploads)
             #expect(try await h.upload(url, body).status == 200)
             let stored = try #require(h.server.storedFileURL(jobID: jobID, role: .cover))
-            #expect(try Array(Data(contentsOf: stored)) == body)
+            #expect(try await Array(readFile(stored)) == body)
         }
     }
 

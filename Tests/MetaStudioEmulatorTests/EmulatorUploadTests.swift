@@ -23,7 +23,7 @@ struct EmulatorUploadTests {
             #expect(second.status == 403)
             #expect(second.text.contains("AccessDenied"))
             let stored = try #require(h.server.storedFileURL(jobID: jobID, role: .cover))
-            #expect(try Array(Data(contentsOf: stored)) == bytes)
+            #expect(try await Array(readFile(stored)) == bytes)
         }
     }
 
@@ -102,7 +102,7 @@ struct EmulatorUploadTests {
             #expect((training.json["multipart_data"] as? [[String: Any]])?.isEmpty == true)
             #expect(try await h.command(jobID, "CONFIRM_ACTION_VIDEO_MULTIPART_UPLOADED").string("commond_result") == "EXCUTE_SUCCESS")
             let stored = try #require(h.server.storedFileURL(jobID: jobID, role: .actionVideo))
-            #expect(try Array(Data(contentsOf: stored)) == parts[0] + parts[1])
+            #expect(try await Array(readFile(stored)) == parts[0] + parts[1])
         }
     }
 

@@ -59,7 +59,7 @@ struct UploadRoleTests {
 
     @Test("a cut-short JPEG or a text file named .jpg fails to decode; an empty file is unreadable")
     func brokenImages() async throws {
-        let whole = try Data(contentsOf: URL(fileURLWithPath: try await image("whole.jpg")))
+        let whole = try await readFile(URL(fileURLWithPath: try await image("whole.jpg")))
         let cut = dir.file("cut.jpg")
         try await writeFile(whole.prefix(200), to: cut)
         #expect(await rules(cut.path, .cover).contains("image.undecodable"))

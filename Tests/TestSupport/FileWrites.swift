@@ -45,3 +45,9 @@ public func writeFileNow(_ bytes: Data, to url: URL) throws {
         }
     }
 }
+
+/// Reads the whole file at `url` on a thread of its own, so that a test task never waits for the disk on one of the
+/// cooperative pool's threads (the counterpart of ``writeFile(_:to:)-(Data,_)``).
+public func readFile(_ url: URL) async throws -> Data {
+    try await onThread { try Data(contentsOf: url) }
+}

@@ -10,7 +10,7 @@ enum Fixtures {
             "-f", "lavfi", "-i", "color=c=black:s=640x360:r=25:d=2", "-c:v", "libx264", "-preset", "ultrafast",
             "-pix_fmt", "yuv420p", url.path,
         ])
-        return try Array(Data(contentsOf: url))
+        return try await Array(readFile(url))
     }
 
     private static let passing = Task {
@@ -20,7 +20,7 @@ enum Fixtures {
             "-t", "180", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "51", "-g", "9999", "-pix_fmt", "yuv420p",
             "-c:a", "aac", "-b:a", "8k", "-movflags", "+faststart", url.path,
         ], timeout: 300)
-        return try Array(Data(contentsOf: url))
+        return try await Array(readFile(url))
     }
 
     /// A 2 s 640x360 H.264 MP4: fails the resolution and duration rules.
