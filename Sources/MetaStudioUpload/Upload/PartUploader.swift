@@ -51,8 +51,8 @@ public struct PartUploader: Sendable {
     /// A part that keeps failing in a way retries are meant for (5xx, a reset, a timeout) does not stop the others:
     /// they go on, so that `--resume` has only the failed parts left to send. Once as many parts as run at once (two at
     /// least) have each used up their retries, the link or the service is failing rather than one part, and no
-    /// further part is started. A failure that no retry can mend (a URL the service refuses, a damaged part, an unreadable file) stops
-    /// everything at once.
+    /// further part is started. A failure that no retry can mend (a URL the service refuses, a damaged part, an
+    /// unreadable file) stops everything at once.
     /// - Throws: ``UpdateError``: `uploadFailed` for the first part, in task order, that failed for good; or the first
     ///   failure that stops everything, with the parts in flight cancelled.
     public func upload(
@@ -61,18 +61,18 @@ public struct PartUploader: Sendable {
         alreadyUploaded: @escaping @Sendable (PartUploadTask) async throws -> Bool = { _ in false },
         partDone: @escaping @Sendable (PartUploadTask, _ md5: String?) async throws -> Void = { _, _ in }
     ) async throws {
-        try await withThrowingTaskGroup(of: RetriesUsedUp?.self) { group in
+        // Each part ends uploaded (nil) or with its retries used up: its place in `tasks` and its error.
+        try await withThrowingTaskGroup(of: (order: Int, error: UpdateError)?.self) { group in
             var pending = tasks.enumerated()[...]
-            var usedUp: [RetriesUsedUp] = []
+            var usedUp: [(order: Int, error: UpdateError)] = []
             func startNext() {
                 guard usedUp.count < max(2, parallelism), let (order, task) = pending.popFirst() else { return }
                 group.addTask {
                     let md5: String?
                     do {
                         md5 = try await uploadWithRetries(task, events: events, alreadyUploaded: alreadyUploaded)
-                    } catch var failure as RetriesUsedUp {
-                        failure.order = order
-                        return failure
+                    } catch let failure as RetriesUsedUp {
+                        return (order, failure.error)
                     }
                     events(.partUploaded(fileIndex: task.fileIndex, part: task.part.number))
                     try await partDone(task, md5)
@@ -233,8 +233,6 @@ struct PartFailure: Error {
 /// A part whose every attempt failed in a way a retry is meant for; the other parts go on.
 private struct RetriesUsedUp: Error {
     var error: UpdateError
-    /// The part's place in the task list, so that the first in order is the one reported.
-    var order = 0
 }
 
 /// Counts the bytes of one attempt so they can be taken back from the progress if it fails.
