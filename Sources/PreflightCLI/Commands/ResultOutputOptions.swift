@@ -14,7 +14,7 @@ struct ResultOutputOptions: ParsableArguments {
     static func destination(_ argument: String) throws -> ReportDestination {
         let destination = try ReportDestination.parse(argument)
         if let format = destination.format, OutputFormat(rawValue: format.rawValue) == nil {
-            throw ValidationError("update writes text or json, not \(format.rawValue) (--output \(argument))")
+            throw ValidationError("create and update write text or json, not \(format.rawValue) (--output \(argument))")
         }
         return destination
     }
