@@ -40,24 +40,13 @@ public struct LintSubject: Sendable {
     /// The job settings the content rules judge against; nil unless content checks ran.
     public var contentOptions: ContentCheckOptions?
 
-    public init(path: String, role: Role, fileSize: Int64, media: MediaFacts? = nil,
-                picture: Result<DecodedFrameFacts, MediaProbeError>? = nil, document: DocumentKind? = nil,
-                archive: AudioArchive? = nil, content: Result<ContentFacts, MediaProbeError>? = nil,
-                contentOptions: ContentCheckOptions? = nil) {
-        self.path = path
-        self.role = role
-        self.fileSize = fileSize
-        self.media = media
-        self.picture = picture
-        self.document = document
-        self.archive = archive
-        self.content = content
-        self.contentOptions = contentOptions
-    }
-
     /// The content facts, when content checks ran and the file could be decoded.
     public var contentFacts: ContentFacts? { try? content?.get() }
+}
 
+// The linter fills subjects through the memberwise initialiser, which stays internal: outside this module a subject
+// comes from the linter, or from probed facts through the initialiser below.
+extension LintSubject {
     /// A subject for a probed media file.
     public init(path: String, role: Role, media: MediaFacts) {
         self.init(path: path, role: role, fileSize: media.fileSize, media: media)
