@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import MetaStudio
 import MetaStudioEmulator
-import MetaStudioUpload
+@testable import MetaStudioUpload
 import NIOPosix
 import Preflight
 import Testing

@@ -1,7 +1,7 @@
 import Foundation
 import MetaStudio
 import MetaStudioEmulator
-import MetaStudioUpload
+@testable import MetaStudioUpload
 import Preflight
 import TestSupport
 import Testing

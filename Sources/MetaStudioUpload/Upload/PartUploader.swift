@@ -1,27 +1,27 @@
-public import AsyncHTTPClient
+package import AsyncHTTPClient
 import Foundation
-public import MetaStudio
+package import MetaStudio
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
-public import NIOPosix
+package import NIOPosix
 import Preflight
 
 /// Uploads parts of files to signed URLs, streaming each part from disk, several at a time, retrying failures.
-public struct PartUploader: Sendable {
+package struct PartUploader: Sendable {
     /// The HTTP client used for the PUTs (its connection pool must allow `parallelism` connections per host).
-    public let httpClient: HTTPClient
+    package let httpClient: HTTPClient
     /// Parts in flight at once.
-    public let parallelism: Int
+    package let parallelism: Int
     /// Retry behaviour for a failed part.
-    public let retry: RetryPolicy
+    package let retry: RetryPolicy
     /// Largest chunk read from disk at once (at most 1 MiB; 128 KiB by default).
-    public let chunkSize: Int
+    package let chunkSize: Int
     /// Where part files are opened and read (reads block, so they never run on Swift's cooperative pool).
-    public let threadPool: NIOThreadPool
+    package let threadPool: NIOThreadPool
 
     /// Creates an uploader.
-    public init(httpClient: HTTPClient, parallelism: Int = 4, retry: RetryPolicy = .uploads,
+    package init(httpClient: HTTPClient, parallelism: Int = 4, retry: RetryPolicy = .uploads,
                 chunkSize: Int = 128 * 1024, threadPool: NIOThreadPool = .singleton) {
         self.httpClient = httpClient
         self.parallelism = max(1, parallelism)
@@ -31,7 +31,7 @@ public struct PartUploader: Sendable {
     }
 
     /// The usual HTTP client configuration for uploads: enough connections for `parallelism`, no redirects.
-    public static func clientConfiguration(parallelism: Int) -> HTTPClient.Configuration {
+    package static func clientConfiguration(parallelism: Int) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: HTTPClient.Configuration.Timeout(connect: .seconds(15), read: .seconds(120)))
@@ -55,7 +55,7 @@ public struct PartUploader: Sendable {
     /// unreadable file) stops everything at once.
     /// - Throws: ``UpdateError``: `uploadFailed` for the first part, in task order, that failed for good; or the first
     ///   failure that stops everything, with the parts in flight cancelled.
-    public func upload(
+    package func upload(
         _ tasks: [PartUploadTask],
         events: @escaping @Sendable (UploadEvent) -> Void = { _ in },
         alreadyUploaded: @escaping @Sendable (PartUploadTask) async throws -> Bool = { _ in false },
