@@ -11,9 +11,10 @@ import Testing
 struct CreateWorkflowTests {
     private func options(_ files: [UpdateFile], name: String, submit: Bool = true, journal: URL? = nil,
                          resume: Bool = false) -> CreateOptions {
-        CreateOptions(projectID: UpdateHarness.projectID, files: files, request: CreateTrainingJobRequest(name: name, tags: ["t"]),
-                      partSize: UpdateHarness.testPartSize, submit: submit, resume: resume, journalURL: journal,
-                      retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(100)))
+        CreateOptions(request: CreateTrainingJobRequest(name: name, tags: ["t"]), run: UploadRun(
+            projectID: UpdateHarness.projectID, files: files, partSize: UpdateHarness.testPartSize, submit: submit,
+            resume: resume, journalURL: journal,
+            retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(100))))
     }
 
     private func creates(_ harness: UpdateHarness) -> [ReceivedRequest] {

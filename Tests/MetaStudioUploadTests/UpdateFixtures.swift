@@ -124,9 +124,10 @@ struct UpdateHarness {
 
     func options(_ files: [UpdateFile], partSize: Int64? = UpdateHarness.testPartSize, submit: Bool = false,
                  journal: URL? = nil, resume: Bool = false, parallelism: Int = 4) -> UpdateOptions {
-        UpdateOptions(projectID: Self.projectID, jobID: jobID, files: files, partSize: partSize, parallelism: parallelism,
-                      submit: submit, resume: resume, journalURL: journal,
-                      retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(100)))
+        UpdateOptions(jobID: jobID, run: UploadRun(
+            projectID: Self.projectID, files: files, partSize: partSize, parallelism: parallelism, submit: submit,
+            resume: resume, journalURL: journal,
+            retry: RetryPolicy(maxAttempts: 4, baseDelay: .milliseconds(20), maxDelay: .milliseconds(100))))
     }
 
     /// An update that stops after the job was updated: part 2 of the training video keeps failing (500), so the run

@@ -13,9 +13,9 @@ public import Preflight
 ///
 /// ```swift
 /// let workflow = CreateWorkflow(service: client)
-/// let outcome = try await workflow.run(CreateOptions(projectID: project,
-///     files: [UpdateFile(role: .trainingVideo, path: "take-1.mp4")],
-///     request: CreateTrainingJobRequest(name: "Avatar 1"), submit: true, journalURL: journal))
+/// let outcome = try await workflow.run(CreateOptions(request: CreateTrainingJobRequest(name: "Avatar 1"),
+///     run: UploadRun(projectID: project, files: [UpdateFile(role: .trainingVideo, path: "take-1.mp4")],
+///                    submit: true, journalURL: journal)))
 /// ```
 public struct CreateWorkflow: Sendable {
     /// The service calls (Create, Show, Execute).

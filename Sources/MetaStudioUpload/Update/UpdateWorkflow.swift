@@ -11,8 +11,8 @@ public import Preflight
 ///
 /// ```swift
 /// let workflow = UpdateWorkflow(service: client)
-/// let outcome = try await workflow.run(UpdateOptions(projectID: project, jobID: job,
-///     files: [UpdateFile(role: .trainingVideo, path: "take-4.mp4")], submit: true))
+/// let outcome = try await workflow.run(UpdateOptions(jobID: job,
+///     run: UploadRun(projectID: project, files: [UpdateFile(role: .trainingVideo, path: "take-4.mp4")], submit: true)))
 /// ```
 public struct UpdateWorkflow: Sendable {
     /// The service calls (Show, Update, Execute).

@@ -66,14 +66,7 @@ struct CreateCommand: AsyncParsableCommand {
     var onlyHumanModel: Bool?
 
     @OptionGroup var service: ServiceOptions
-    @OptionGroup var tuning: UploadTuningOptions
-
-    @Flag(help: "Submit the job for review (SUBMITVERIFYING) after the upload.")
-    var submit = false
-    @Flag(help: "Finish an interrupted create from its journal (no new Create call; only missing parts are sent).")
-    var resume = false
-    @Option(help: "Journal path (default: .preflight-create-<name>.journal.json in the current directory).")
-    var journal: String?
+    @OptionGroup var upload: UploadRunFlags
     @OptionGroup var resultOutput: ResultOutputOptions
 
     func validate() throws {
@@ -95,19 +88,12 @@ struct CreateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let files = uploadFiles.files
-        let journalURL = journal.map { URL(fileURLWithPath: $0) }
-            ?? CreateWorkflow.defaultJournalURL(name: name, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let request = request
         let outcome = await runUploadWorkflow(
-            service: service, files: files,
-            linter: tuning.linter(request.isBackgroundReplacement ?? CreateWorkflow.defaultBackgroundReplacement,
-                                  request.audioSourceType),
-            lintFailed: CreateOutcome.lintFailed) { client, projectID, events in
-            let options = CreateOptions(
-                projectID: projectID, files: files, request: request, partSize: tuning.partSizeBytes,
-                parallelism: tuning.parallel, submit: submit, resume: resume, journalURL: journalURL, deep: tuning.deep)
-            return try await CreateWorkflow(service: client).run(options, events: events)
+            service: service, files: uploadFiles.files, upload: upload,
+            defaultJournal: CreateWorkflow.defaultJournalURL(name: name, in: .currentDirectory()),
+            judgedBy: (request.isBackgroundReplacement ?? CreateWorkflow.defaultBackgroundReplacement, request.audioSourceType),
+            lintFailed: CreateOutcome.lintFailed) { client, run, events in
+            try await CreateWorkflow(service: client).run(CreateOptions(request: request, run: run), events: events)
         }
 
         let result: UploadCommandResult

@@ -63,15 +63,9 @@ struct UpdateCommand: AsyncParsableCommand {
     @OptionGroup var service: ServiceOptions
 
     // Upload behaviour.
-    @OptionGroup var tuning: UploadTuningOptions
-    @Flag(help: "Submit the job for review (SUBMITVERIFYING) after the upload.")
-    var submit = false
+    @OptionGroup var upload: UploadRunFlags
     @Flag(name: .customLong("dry-run"), help: "Lint and check the job's state, print the plan, change nothing.")
     var dryRun = false
-    @Flag(help: "Finish an interrupted update from its journal (no new Update call; only missing parts are sent).")
-    var resume = false
-    @Option(help: "Journal path (default: .preflight-update-<job>.journal.json in the current directory).")
-    var journal: String?
     @OptionGroup var resultOutput: ResultOutputOptions
 
     func validate() throws {
@@ -86,17 +80,12 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let files = uploadFiles.files
-        let journalURL = journal.map { URL(fileURLWithPath: $0) }
-            ?? UpdateJournal.defaultURL(jobID: jobID, in: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let request = request
         let outcome = await runUploadWorkflow(
-            service: service, files: files, linter: tuning.linter(request.isBackgroundReplacement, request.audioSourceType),
-            lintFailed: UpdateOutcome.lintFailed) { client, projectID, events in
-            let options = UpdateOptions(
-                projectID: projectID, jobID: jobID, files: files, request: request,
-                partSize: tuning.partSizeBytes, parallelism: tuning.parallel, submit: submit, dryRun: dryRun,
-                resume: resume, journalURL: journalURL, deep: tuning.deep)
+            service: service, files: uploadFiles.files, upload: upload,
+            defaultJournal: UpdateJournal.defaultURL(jobID: jobID, in: .currentDirectory()),
+            judgedBy: (request.isBackgroundReplacement, request.audioSourceType),
+            lintFailed: UpdateOutcome.lintFailed) { client, run, events in
+            let options = UpdateOptions(jobID: jobID, request: request, dryRun: dryRun, run: run)
             return try await UpdateWorkflow(service: client).run(options, events: events)
         }
 

@@ -54,16 +54,17 @@ struct UploadCommandResult {
     }
 }
 
-/// Runs the workflow of `create` or `update` with a client for `service`, its progress on standard error.
+/// Runs the workflow of `create` or `update` with a client for `service` and the run that `upload` asks for (the
+/// `files`, journalled at `--journal` or else at `defaultJournal`), its progress on standard error.
 ///
-/// When the service cannot be configured (credentials, endpoint, …), the files are linted with `linter` anyway, so that
-/// failing files are always reported first (exit 1): `lintFailed` makes the outcome of such a report; with every file
-/// passing, the configuration problem is the result. `linter` is made only then, after the allocator is tuned: a
-/// linter starts its thread pool.
+/// When the service cannot be configured (credentials, endpoint, …), the files are linted anyway, with the content
+/// rules judged by `settings`, so that failing files are always reported first (exit 1): `lintFailed` makes the
+/// outcome of such a report; with every file passing, the configuration problem is the result. The linter is made
+/// only then, after the allocator is tuned: a linter starts its thread pool.
 func runUploadWorkflow<Outcome>(
-    service: ServiceOptions, files: [UpdateFile], linter: @autoclosure () -> Linter, lintFailed: (LintReport) -> Outcome,
-    _ workflow: (MetaStudioClient, _ projectID: String, _ events: @escaping @Sendable (UpdateEvent) -> Void) async throws
-        -> Outcome
+    service: ServiceOptions, files: [UpdateFile], upload: UploadRunFlags, defaultJournal: URL,
+    judgedBy settings: (backgroundReplacement: Bool?, audioSource: AudioSourceType?), lintFailed: (LintReport) -> Outcome,
+    _ workflow: (MetaStudioClient, UploadRun, _ events: @escaping @Sendable (UpdateEvent) -> Void) async throws -> Outcome
 ) async -> Result<Outcome, any Error> {
     // Set before the HTTP client starts its threads: a streaming upload needs a handful of chunks, not an arena each.
     AllocatorTuning.limitArenas(to: 2)
@@ -75,14 +76,16 @@ func runUploadWorkflow<Outcome>(
         let client = MetaStudioClient(configuration: configuration)
         let outcome: Result<Outcome, any Error>
         do {
-            outcome = .success(try await workflow(client, configuration.projectID) { display.handle($0) })
+            let run = upload.run(projectID: configuration.projectID, files: files, defaultJournal: defaultJournal)
+            outcome = .success(try await workflow(client, run) { display.handle($0) })
         } catch {
             outcome = .failure(error)
         }
         try? await client.shutdown()
         return outcome
     case .failure(let error):
-        let report = await UpdateWorkflow.lint(files, linter: linter(), events: { display.handle($0) })
+        let linter = upload.linter(settings.backgroundReplacement, settings.audioSource)
+        let report = await UpdateWorkflow.lint(files, linter: linter, events: { display.handle($0) })
         return report.passed ? .failure(error) : .success(lintFailed(report))
     }
 }
