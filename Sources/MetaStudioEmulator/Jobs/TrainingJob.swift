@@ -61,25 +61,17 @@ struct TrainingJob: Sendable {
     func wireInfo(projectID: String, detailed: Bool) -> WireJobInfo {
         var info = WireJobInfo(
             jobID: id, name: name, state: state, projectID: projectID,
-            lastUpdateTime: Self.rfc3339(lastUpdateTime), createTime: Self.rfc3339(createTime), contact: contact,
+            lastUpdateTime: lastUpdateTime, createTime: createTime, contact: contact,
             batchName: batchName, tags: tags, modelVersion: modelVersion, mattingType: "AI", modelResolution: "1080P",
             appUserID: appUserID, isFlexus: isFlexus, isLiveCopy: isLiveCopy, isFastFlexus: isFastFlexus,
             isOnlyHumanModel: isOnlyHumanModel, isBackgroundReplacement: isBackgroundReplacement,
             isOndemandResource: isOndemandResource)
         if detailed {
-            info.operationLogs = operationLogs.map {
-                WireOperationLog(
-                    operateTime: Self.rfc3339($0.operateTime), logType: $0.logType, logDescription: $0.logDescription,
-                    operateUser: $0.operateUser, errorCode: $0.errorCode, redoReasons: $0.redoReasons)
-            }
+            info.operationLogs = operationLogs
             info.voiceProperties = voiceProperties
             info.audioSourceType = audioSourceType
             info.supportedService = supportedService ?? ["VIDEO_2D", "LIVE_2D"]
         }
         return info
-    }
-
-    static func rfc3339(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false, timeZone: TimeZone(identifier: "UTC") ?? .current))
     }
 }

@@ -88,29 +88,16 @@ struct WireCommandRequest: Decodable, Sendable {
     }
 }
 
-/// `OperationLogInfo`.
-struct WireOperationLog: Encodable, Sendable {
-    var operateTime: String
-    var logType: String
-    var logDescription: String?
-    var operateUser: String
-    var errorCode: String?
-    var redoReasons: [String]?
-
-    enum CodingKeys: String, CodingKey {
-        case operateTime = "operate_time", logType = "log_type", logDescription = "log_description"
-        case operateUser = "operate_user", errorCode = "error_code", redoReasons = "redo_reasons"
-    }
-}
-
-/// `TrainingJobBasicInfo` (List) and, with the detail fields filled, the Show response.
+/// `TrainingJobBasicInfo` (List) and, with the detail fields filled, the Show response. Its times, and those of the
+/// operation log (`OperationLogInfo`, the same entries the control endpoint's snapshot shows), go out in RFC 3339 UTC
+/// (`2026-12-03T09:30:00Z`), the date format of `StableJSON`, which encodes every response.
 struct WireJobInfo: Encodable, Sendable {
     var jobID: String
     var name: String
     var state: String
     var projectID: String
-    var lastUpdateTime: String
-    var createTime: String
+    var lastUpdateTime: Date
+    var createTime: Date
     var contact: String?
     var batchName: String?
     var tags: [String]?
@@ -125,7 +112,7 @@ struct WireJobInfo: Encodable, Sendable {
     var isBackgroundReplacement: Bool
     var isOndemandResource: Bool
     // Show only:
-    var operationLogs: [WireOperationLog]?
+    var operationLogs: [OperationLogEntry]?
     var voiceProperties: WireVoiceProperties?
     var audioSourceType: String?
     var supportedService: [String]?
