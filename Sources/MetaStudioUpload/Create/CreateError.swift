@@ -3,32 +3,15 @@ public import Foundation
 /// Why a create stopped, beyond the errors it shares with update (``UpdateError``, the client's errors). The message
 /// names the job or journal concerned and what to do next; it never contains a signed URL's query, a key or a token.
 public struct CreateError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The broad class of the failure, for picking an exit status.
-    public struct Kind: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
-        private init(_ name: String) { self.name = name }
-
-        /// The Create call's answer was lost (timeout, connection lost, a server error or an unreadable answer): the
-        /// job may or may not exist. Create is not repeated; the message says how to look for the job.
-        public static let outcomeUnknown = Kind("outcome-unknown")
-        /// Something failed after the job was created; ``CreateError/jobID`` is set and the message says how to
-        /// finish (`--resume`).
-        public static let afterCreate = Kind("upload-failed")
-        /// A local problem before anything was sent: a journal of an interrupted create is in the way, or `resume`
-        /// has no journal to read.
-        public static let local = Kind("local")
-
-        public var description: String { name }
-    }
-
-    /// The class of the failure.
-    public let kind: Kind
+    /// The class of the failure: `outcomeUnknown` before the job is known to exist, `afterCreate` once it does, or
+    /// `local` before anything was sent (a journal of an interrupted create in the way, or none to resume from).
+    public let kind: WorkflowFailureKind
     /// The job, when it is known to exist.
     public let jobID: String?
     /// What went wrong and what to do next.
     public let description: String
 
-    private init(_ kind: Kind, jobID: String? = nil, _ description: String) {
+    private init(_ kind: WorkflowFailureKind, jobID: String? = nil, _ description: String) {
         self.kind = kind
         self.jobID = jobID
         self.description = description

@@ -5,30 +5,12 @@ public import Preflight
 /// Why an update stopped. The message names the job, file or part concerned and what to do next; it never
 /// contains a signed URL's query, a key or a token.
 public struct UpdateError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The broad class of the failure, for picking an exit status.
-    public struct Kind: Hashable, Sendable, CustomStringConvertible {
-        private let name: String
-        private init(_ name: String) { self.name = name }
-
-        /// The job is in a state where Update is not allowed.
-        public static let refusedState = Kind("refused-state")
-        /// Something failed after the job was updated: an upload (after retries), a confirmation, the submit, the
-        /// journal, or listing the parts the service holds. The message says how to finish (`--resume`).
-        public static let uploadFailed = Kind("upload-failed")
-        /// A local problem: unreadable file, bad part size, journal trouble, files changed since the journal.
-        public static let local = Kind("local")
-        /// The service answered in a way the workflow cannot use (missing URLs, a failed command).
-        public static let service = Kind("service")
-
-        public var description: String { name }
-    }
-
-    /// The class of the failure.
-    public let kind: Kind
+    /// The class of the failure: `refusedState`, `uploadFailed`, `local` or `service`.
+    public let kind: WorkflowFailureKind
     /// What went wrong and what to do next.
     public let description: String
 
-    private init(_ kind: Kind, _ description: String) {
+    private init(_ kind: WorkflowFailureKind, _ description: String) {
         self.kind = kind
         self.description = description
     }

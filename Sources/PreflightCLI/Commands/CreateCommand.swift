@@ -114,12 +114,7 @@ struct CreateCommand: AsyncParsableCommand {
 
     /// The exit status, a stable error kind and the job's id (when the job exists) for an error.
     static func classify(_ error: any Error) -> (ExitCode, String, String?) {
-        if let error = error as? CreateError {
-            switch error.kind {
-            case .afterCreate: return (UpdateExitStatus.uploadFailed, error.kind.description, error.jobID)
-            default: return (ExitStatus.toolFailed, error.kind.description, error.jobID)
-            }
-        }
+        if let error = error as? CreateError { return (error.kind.exitStatus, error.kind.description, error.jobID) }
         let (exit, kind) = UpdateCommand.classify(error)
         return (exit, kind, nil)
     }

@@ -13,6 +13,17 @@ enum UpdateExitStatus {
     static let uploadFailed = ExitCode(4)
 }
 
+extension WorkflowFailureKind {
+    /// The exit status of a create or update that failed this way: it follows the phase the run had reached.
+    var exitStatus: ExitCode {
+        switch self {
+        case .refusedState: UpdateExitStatus.refusedState
+        case .uploadFailed: UpdateExitStatus.uploadFailed
+        default: ExitStatus.toolFailed
+        }
+    }
+}
+
 /// `preflight update`: lint the new files, update a job whose review failed, upload the files and resubmit.
 struct UpdateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -112,13 +123,7 @@ struct UpdateCommand: AsyncParsableCommand {
 
     /// The exit status and a stable error kind for an error.
     static func classify(_ error: any Error) -> (ExitCode, String) {
-        if let error = error as? UpdateError {
-            switch error.kind {
-            case .refusedState: return (UpdateExitStatus.refusedState, "refused-state")
-            case .uploadFailed: return (UpdateExitStatus.uploadFailed, "upload-failed")
-            default: return (ExitStatus.toolFailed, error.kind.description)
-            }
-        }
+        if let error = error as? UpdateError { return (error.kind.exitStatus, error.kind.description) }
         if error is MetaStudioServiceError { return (ExitStatus.toolFailed, "service") }
         if error is MetaStudioClientError { return (ExitStatus.toolFailed, "client") }
         return (ExitStatus.toolFailed, "tool")
