@@ -1,6 +1,6 @@
 import Foundation
 import MetaStudio
-import MetaStudioUpload
+@testable import MetaStudioUpload
 import Preflight
 import TestSupport
 import Testing
