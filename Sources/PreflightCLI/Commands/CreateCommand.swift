@@ -67,7 +67,7 @@ struct CreateCommand: AsyncParsableCommand {
 
     @OptionGroup var service: ServiceOptions
     @OptionGroup var upload: UploadRunFlags
-    @OptionGroup var resultOutput: ResultOutputOptions
+    @OptionGroup var resultOutput: OutputOptions<OutputFormat>
 
     func validate() throws {
         if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--name must not be empty") }

@@ -77,7 +77,7 @@ struct UpdateCommand: AsyncParsableCommand {
     @OptionGroup var upload: UploadRunFlags
     @Flag(name: .customLong("dry-run"), help: "Lint and check the job's state, print the plan, change nothing.")
     var dryRun = false
-    @OptionGroup var resultOutput: ResultOutputOptions
+    @OptionGroup var resultOutput: OutputOptions<OutputFormat>
 
     func validate() throws {
         if jobID.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--job-id must not be empty") }

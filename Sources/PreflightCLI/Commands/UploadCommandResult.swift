@@ -35,22 +35,13 @@ struct UploadCommandResult {
     /// output in `--format` (on failure only as JSON: the message is on standard error already). Each file that cannot
     /// be written is reported on standard error.
     /// - Returns: the status to exit with: a command that succeeded but could not write an `--output` file exits 2.
-    func write(_ options: ResultOutputOptions) -> ExitCode {
-        var failedWrites = false
-        for destination in options.output {
-            let destinationFormat = destination.format.flatMap { OutputFormat(rawValue: $0.rawValue) } ?? options.format
-            do {
-                try Data(render(destinationFormat, false).utf8).write(to: URL(fileURLWithPath: destination.path), options: .atomic)
-            } catch {
-                printError("preflight: could not write the \(destinationFormat.rawValue) result to \(destination.path): \(LintCommand.reason(error, path: destination.path))")
-                failedWrites = true
-            }
-        }
+    func write(_ options: OutputOptions<OutputFormat>) -> ExitCode {
+        let written = options.writeFiles { render($0, false) }
         let format = options.format
-        if !options.output.contains(where: { $0.format == nil }), !(failed && format == .text) {
+        if options.writesStandardOutput, !(failed && format == .text) {
             writeOut(render(format, format == .text && stdoutWantsColour()))
         }
-        return status == ExitStatus.success && failedWrites ? ExitStatus.toolFailed : status
+        return status == ExitStatus.success && !written ? ExitStatus.toolFailed : status
     }
 }
 
