@@ -16,6 +16,7 @@ public struct ContentFacts: Sendable, Codable, Equatable {
     /// Why the audio stream could not be analysed (naming the stream), when it could not.
     public var audioProblem: String?
 
+    /// Facts from the two passes; a problem names why a stream could not be analysed.
     public init(video: VideoContentFacts?, audio: AudioContentFacts?, videoProblem: String? = nil,
                 audioProblem: String? = nil) {
         self.video = video
@@ -27,11 +28,16 @@ public struct ContentFacts: Sendable, Codable, Equatable {
 
 /// A rectangle in display pixels (rotation applied).
 public struct PixelRect: Sendable, Codable, Equatable {
+    /// Left edge, in pixels from the frame's left.
     public var x: Int
+    /// Top edge, in pixels from the frame's top.
     public var y: Int
+    /// Width in pixels.
     public var width: Int
+    /// Height in pixels.
     public var height: Int
 
+    /// The rectangle at (`x`, `y`) of `width × height` pixels.
     public init(x: Int, y: Int, width: Int, height: Int) {
         self.x = x
         self.y = y
@@ -63,6 +69,7 @@ public struct FrameSample: Sendable, Codable, Equatable {
     /// Whether the decoder marked the frame as interlaced.
     public var interlaced: Bool
 
+    /// One sample's measurements.
     public init(time: Double, meanLuma: Double, darkShare: Double, difference: Double?, maxBlockDifference: Double?,
                 borderGreenShare: Double, interlaced: Bool) {
         self.time = time
@@ -81,11 +88,16 @@ public struct InterlaceCounts: Sendable, Codable, Equatable {
         case topFieldFirst = "top_field_first", bottomFieldFirst = "bottom_field_first", progressive, undetermined
     }
 
+    /// Frames idet judged interlaced, top field first.
     public var topFieldFirst: Int
+    /// Frames idet judged interlaced, bottom field first.
     public var bottomFieldFirst: Int
+    /// Frames idet judged progressive.
     public var progressive: Int
+    /// Frames idet could not judge.
     public var undetermined: Int
 
+    /// Counts as idet reports them.
     public init(topFieldFirst: Int, bottomFieldFirst: Int, progressive: Int, undetermined: Int) {
         self.topFieldFirst = topFieldFirst
         self.bottomFieldFirst = bottomFieldFirst
@@ -123,6 +135,7 @@ public struct VideoContentFacts: Sendable, Codable, Equatable {
     /// (the HTML report's contact sheet). Not part of the JSON facts.
     public var thumbnails: [Thumbnail] = []
 
+    /// What the picture pass measured for one video stream.
     public init(streamIndex: Int, displayWidth: Int, displayHeight: Int, activePicture: PixelRect?, samples: [FrameSample],
                 interlace: InterlaceCounts?, decodedFrames: Int, thumbnails: [Thumbnail] = []) {
         self.streamIndex = streamIndex
@@ -147,6 +160,7 @@ public struct Thumbnail: Sendable, Equatable {
     /// `width × height × 3` bytes: red, green, blue for each pixel, row by row.
     public var rgb: [UInt8]
 
+    /// A thumbnail of `width × height` pixels taken at `time`.
     public init(time: Double, width: Int, height: Int, rgb: [UInt8]) {
         self.time = time
         self.width = width
@@ -157,9 +171,12 @@ public struct Thumbnail: Sendable, Equatable {
 
 /// A span of time in seconds.
 public struct TimeSpan: Sendable, Codable, Equatable {
+    /// Where the span starts, in seconds.
     public var start: Double
+    /// Where the span ends, in seconds (not before `start`).
     public var end: Double
 
+    /// The span from `start` to `end`.
     public init(start: Double, end: Double) {
         self.start = start
         self.end = end
@@ -211,6 +228,7 @@ public struct AudioContentFacts: Sendable, Codable, Equatable {
     /// When the sound starts in the file's presentation, in seconds.
     public var startTime: Double
 
+    /// What the sound pass measured for one audio stream.
     public init(streamIndex: Int, sampleRate: Int, channels: Int, duration: Double, integratedLoudness: Double?,
                 loudnessRange: Double?, truePeak: Double?, samplePeak: Double, rmsLevel: Double, clippedSamples: Int,
                 totalSamples: Int, windowSeconds: Double, windowLevels: [Double], silences: [TimeSpan], startTime: Double = 0) {

@@ -23,6 +23,7 @@ public struct MediaFacts: Sendable, Codable, Equatable {
     /// Whether every sample the index lists lies inside the file.
     public var integrity: IndexIntegrity
 
+    /// Facts as the probe read them.
     public init(
         path: String, fileSize: Int64, container: ContainerFacts, duration: Double?, bitRate: Int64?,
         streams: [StreamFacts], integrity: IndexIntegrity
@@ -96,6 +97,7 @@ public struct ContainerFacts: Sendable, Codable, Equatable {
     /// For ISO base media files: the `ftyp` compatible brands, in file order.
     public var compatibleBrands: [String]
 
+    /// A container's facts.
     public init(family: ContainerFamily, formatName: String, majorBrand: String?, compatibleBrands: [String]) {
         self.family = family
         self.formatName = formatName
@@ -130,13 +132,27 @@ public enum ContainerFamily: String, Sendable, Codable, CaseIterable {
 
 /// What kind of data a stream carries.
 public enum StreamKind: String, Sendable, Codable, CaseIterable {
-    case video, audio, subtitle, data, attachment, unknown
+    /// Pictures.
+    case video
+    /// Sound.
+    case audio
+    /// Subtitles or captions.
+    case subtitle
+    /// Timed data such as a timecode track.
+    case data
+    /// An attached file, such as a font in Matroska.
+    case attachment
+    /// A stream FFmpeg cannot classify.
+    case unknown
 }
 
 /// A rational number such as a sample aspect ratio or a frame rate, as FFmpeg stores them.
 public struct Ratio: Sendable, Codable, Equatable, CustomStringConvertible {
+    /// The numerator.
     public var numerator: Int
+    /// The denominator; zero where FFmpeg says "unknown".
     public var denominator: Int
+    /// The ratio `numerator:denominator`.
     public init(_ numerator: Int, _ denominator: Int) {
         self.numerator = numerator
         self.denominator = denominator
@@ -205,6 +221,7 @@ public struct StreamFacts: Sendable, Codable, Equatable {
     /// or `bt`; nil when the header does not say.
     public var fieldOrder: String?
 
+    /// One stream's facts; what a kind of stream does not have is left out.
     public init(
         index: Int, kind: StreamKind, codec: String?, isAttachedPicture: Bool = false,
         width: Int? = nil, height: Int? = nil, sampleAspectRatio: Ratio? = nil, rotation: Int = 0,
@@ -266,6 +283,7 @@ public struct IndexIntegrity: Sendable, Codable, Equatable {
     /// The largest byte offset any indexed sample reaches (its position plus its size); nil when not checked.
     public var indexedEnd: Int64?
 
+    /// The outcome of the index check.
     public init(checked: Bool, indexedSamples: Int, samplesOutsideFile: Int, indexedEnd: Int64?) {
         self.checked = checked
         self.indexedSamples = indexedSamples
@@ -302,6 +320,7 @@ public struct MediaProbeError: Error, Sendable, Equatable, CustomStringConvertib
     /// What went wrong.
     public var reason: Reason
 
+    /// The error for `path`.
     public init(path: String, reason: Reason) {
         self.path = path
         self.reason = reason

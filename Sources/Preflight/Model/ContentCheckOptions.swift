@@ -15,6 +15,7 @@ public struct ContentCheckOptions: Sendable, Equatable {
     /// Where the training sound comes from; with `.audio`, a silent track is a warning, not an error.
     public var audioSource: VoiceSource
 
+    /// The settings of a job; by default no background replacement and the voice trained from the video's sound.
     public init(backgroundReplacement: Bool = false, audioSource: VoiceSource = .video) {
         self.backgroundReplacement = backgroundReplacement
         self.audioSource = audioSource

@@ -12,6 +12,7 @@ public struct HTMLReporter: Reporter {
     /// The page's title.
     public var title: String
 
+    /// A reporter whose pages carry `title`.
     public init(title: String = "Preflight report") {
         self.title = title
     }

@@ -6,6 +6,7 @@ public import Foundation
 public struct JSONReporter: Reporter {
     public static let identifier = "json"
 
+    /// A JSON reporter.
     public init() {}
 
     public func render(_ report: LintReport) -> String {

@@ -7,6 +7,7 @@
 public struct JUnitReporter: Reporter {
     public static let identifier = "junit"
 
+    /// A JUnit reporter.
     public init() {}
 
     public func render(_ report: LintReport) -> String {
