@@ -17,7 +17,7 @@ protocol OutputFormatChoice: ExpressibleByArgument, CaseIterable, RawRepresentab
 extension ReportFormat: OutputFormatChoice {
     static let noun = "report"
     static let writers = "lint"
-    static let formatHelp = "Report format on standard output: text (for people), json (a stable contract for other tools), sarif (SARIF 2.1.0, for code scanning) or junit (JUnit XML, for CI test views)."
+    static let formatHelp = "Report format on standard output: text (for people), json (a stable contract for other tools), sarif (SARIF 2.1.0, for code scanning), junit (JUnit XML, for CI test views) or html (the page --report writes)."
 }
 
 extension OutputFormat: OutputFormatChoice {
