@@ -93,7 +93,7 @@ struct CreateCommandTests {
                                                                         "--parallel", "1", "--submit"])
             let create = try await ChildProcess.start(
                 RepoPaths.preflightBinary.path, arguments, environment: emulator.clientEnvironment,
-                currentDirectory: cwd.url, timeout: 300)
+                currentDirectory: cwd.url)
 
             // With one part at a time, part 3 starts only after part 2 was answered and journalled.
             let log = await emulator.child.waitForOutput(on: .stderr, orUntilExitOf: create) { text in

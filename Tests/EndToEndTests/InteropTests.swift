@@ -30,7 +30,7 @@ struct InteropTests {
         let dir = try TemporaryDirectory(prefix: "interop-sarif")
         let summary = try await Self.lintAll(extra: ["--output", "sarif:\(dir.file("lint.sarif").path)"], in: RepoPaths.root)
         #expect(summary.errors > 0 && summary.warnings > 0)
-        let result = try await runProcess(sarif, ["summary", dir.file("lint.sarif").path], timeout: 120)
+        let result = try await runProcess(sarif, ["summary", dir.file("lint.sarif").path])
         #expect(result.status == 0, "\(result.stderr)")
         func count(_ level: String) -> Int? {
             let line = result.stdout.split(separator: "\n").first { $0.hasPrefix("\(level): ") }
@@ -59,7 +59,7 @@ struct InteropTests {
                 "with_output": sum(1 for case in cases if case.system_out),
             }))
             """
-        let result = try await runProcess(python, ["-c", script, dir.file("lint.xml").path], timeout: 120)
+        let result = try await runProcess(python, ["-c", script, dir.file("lint.xml").path])
         #expect(result.status == 0, "\(result.stderr)")
         struct Parsed: Decodable { var suites: [String]; var cases: Int; var failures: Int; var passed: Int; var with_output: Int }
         let parsed = try JSONDecoder().decode(Parsed.self, from: result.stdoutData)
@@ -74,7 +74,7 @@ struct InteropTests {
     static func git(_ arguments: [String], in directory: URL, environment: [String: String]) async throws {
         let result = try await runProcess("git", ["-c", "user.name=Preflight Test", "-c", "user.email=test@example.invalid",
                                                   "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"] + arguments,
-                                          environment: environment, currentDirectory: directory, timeout: 120)
+                                          environment: environment, currentDirectory: directory)
         guard result.status == 0 else { throw TestSupportError("git \(arguments.joined(separator: " ")) failed: \(result.stderr)") }
     }
 
@@ -121,7 +121,7 @@ struct InteropTests {
             try await Self.git(["init", "-q"], in: repo, environment: environment)
             try await Self.git(["add", "."], in: repo, environment: environment)
             return try await runProcess(preCommit, ["run", "--all-files", "--color", "never"], environment: environment,
-                                        currentDirectory: repo, timeout: 300)
+                                        currentDirectory: repo)
         }
 
         func verdict(_ result: ProcessResult, hook: String) -> String? {
@@ -147,7 +147,7 @@ struct InteropTests {
         let dir = try TemporaryDirectory(prefix: "interop-install")
         let prefix = dir.file("prefix")
         let make = ["-C", RepoPaths.root.path, "--no-print-directory", "PREFIX=\(prefix.path)", "BIN=\(RepoPaths.preflightBinary.path)"]
-        let install = try await runProcess("make", make + ["install"], timeout: 300)
+        let install = try await runProcess("make", make + ["install"])
         #expect(install.status == 0, "\(install.stdout)\(install.stderr)")
         let binary = prefix.appendingPathComponent("bin/preflight").path
         let version = try await runProcess(binary, ["--version"])
@@ -181,7 +181,7 @@ struct InteropTests {
             """, "bash", bash], environment: ["PATH": prefix.appendingPathComponent("bin").path + ":/usr/bin:/bin"])
         #expect(complete.stdout.split(separator: "\n") == ["--output"], "\(complete.stdout)\(complete.stderr)")
 
-        let uninstall = try await runProcess("make", make + ["uninstall"], timeout: 120)
+        let uninstall = try await runProcess("make", make + ["uninstall"])
         #expect(uninstall.status == 0, "\(uninstall.stderr)")
         for path in [binary, page, bash, zsh, fish] { #expect(!FileManager.default.fileExists(atPath: path), "\(path) removed") }
     }
@@ -213,7 +213,7 @@ struct InteropTests {
         let python = try await Self.tool("python")
         let dir = try TemporaryDirectory(prefix: "interop-ci")
         let token = "test-token-\(UUID().uuidString)"
-        let server = try await ChildProcess.start(python, ["-c", Self.fakeCodeScanning, dir.file("upload.json").path, token], timeout: 300)
+        let server = try await ChildProcess.start(python, ["-c", Self.fakeCodeScanning, dir.file("upload.json").path, token])
         defer { server.send(SIGKILL) }
         let port = try #require(await server.firstLine())
         let script = RepoPaths.root.appendingPathComponent("examples/ci/lint-and-upload-sarif.sh").path
@@ -227,7 +227,7 @@ struct InteropTests {
                 "NO_COLOR": "1", "GITHUB_TOKEN": token ?? "",
             ]
             environment["BASH_XTRACEFD"] = nil
-            return try await runProcess("bash", ["-x", script], environment: environment, currentDirectory: dir.url, timeout: 300)
+            return try await runProcess("bash", ["-x", script], environment: environment, currentDirectory: dir.url)
         }
         struct Upload: Decodable { var path: String; var authorized: Bool; var commit: String; var ref: String; var results: Int }
 

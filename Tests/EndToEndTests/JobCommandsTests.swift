@@ -87,7 +87,7 @@ struct JobCommandsTests {
         let child = try await ChildProcess.start(
             RepoPaths.preflightBinary.path,
             ["watch", emulator.jobID, "--endpoint", emulator.baseURL, "--interval", "100ms", "--max-interval", "400ms"] + extra,
-            environment: emulator.clientEnvironment.merging(["NO_COLOR": "1"]) { $1 }, timeout: 120)
+            environment: emulator.clientEnvironment.merging(["NO_COLOR": "1"]) { $1 })
         // The first line is printed after the first Show.
         _ = await child.waitForOutput { $0.contains("\n") }
         return child
@@ -115,7 +115,7 @@ struct JobCommandsTests {
     }
 
     @Test("a take sent past the gate with the official SDK comes back rejected: watch exits 1 and status gives the reasons",
-          .timeLimit(.minutes(5)))
+          .hangGuard)
     func rejectedThroughTheSDK() async throws {
         let folder = try TemporaryDirectory()
         // 720p and 5 s: the review rejects both (resolution has a service error code, 44005901).
@@ -127,7 +127,7 @@ struct JobCommandsTests {
             let script = RepoPaths.oracles.appendingPathComponent("sdk_submit_unchecked.py").path
             let sdk = try await runProcess(python, [script, "--endpoint", emulator.baseURL, "--name", "unchecked",
                                                     "--video", take.path],
-                                           environment: emulator.clientEnvironment, timeout: 120)
+                                           environment: emulator.clientEnvironment)
             #expect(sdk.status == 0, "stdout: \(sdk.stdout) stderr: \(sdk.stderr)")
             let last = sdk.stdout.split(separator: "\n").last.map { Data($0.utf8) } ?? Data()
             let jobID = try #require((try? JSONSerialization.jsonObject(with: last) as? [String: Any])?["job_id"] as? String,

@@ -61,7 +61,7 @@ struct RobustnessTests {
         // Three runs of 100 files; a crash shows as a signal status, a hang as the timeout's kill (137).
         for batch in stride(from: 0, to: files.count, by: 100) {
             let chunk = Array(files[batch..<min(files.count, batch + 100)])
-            let result = try await runPreflight(["lint", "--format", "json"] + chunk.map(\.path), timeout: 240)
+            let result = try await runPreflight(["lint", "--format", "json"] + chunk.map(\.path))
             #expect(result.status == 0 || result.status == 1, "batch \(batch): status \(result.status); stderr: \(result.stderr.prefix(500))")
             let object = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
             let reports = object?["files"] as? [[String: Any]] ?? []
@@ -77,7 +77,7 @@ struct RobustnessTests {
     func deepMutants() async throws {
         let dir = try TemporaryDirectory(prefix: "preflight-deep-mutants")
         let files = try Self.mutate(try Self.seeds(), count: 40, into: dir.url)
-        let result = try await runPreflight(["lint", "--deep", "--format", "json"] + files.map(\.path), timeout: 600)
+        let result = try await runPreflight(["lint", "--deep", "--format", "json"] + files.map(\.path))
         #expect(result.status == 0 || result.status == 1, "status \(result.status); stderr: \(result.stderr.prefix(500))")
         let object = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String: Any]
         let reports = object?["files"] as? [[String: Any]] ?? []

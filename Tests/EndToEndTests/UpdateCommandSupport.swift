@@ -20,8 +20,7 @@ final class EmulatorProcess: Sendable {
         let child = try await ChildProcess.start(
             RepoPaths.preflightBinary.path,
             ["emulator", "--project-id", projectID, "--ak", accessKey, "--sk", secretKey,
-             "--job", "\(jobID)=\(state)", "--storage", storage.url.path],
-            timeout: 600)
+             "--job", "\(jobID)=\(state)", "--storage", storage.url.path])
         let line = await child.firstLine()?.trimmingCharacters(in: .whitespaces) ?? ""
         guard let start = EmulatorStartLine(line) else {
             child.send(SIGKILL)
@@ -70,7 +69,7 @@ final class EmulatorProcess: Sendable {
     func control(_ method: String, _ path: String, body: String? = nil) async throws -> Data {
         var arguments = ["-s", "-f", "-X", method, "-H", "\(EmulatorStartLine.tokenHeader): \(controlToken)", baseURL + "/__emulator/" + path]
         if let body { arguments += ["-H", "Content-Type: application/json", "--data-binary", body] }
-        let result = try await runProcess("curl", arguments, timeout: 30)
+        let result = try await runProcess("curl", arguments)
         guard result.status == 0 else { throw TestSupportError("curl \(method) \(path) failed: \(result.status)") }
         return result.stdoutData
     }

@@ -169,7 +169,7 @@ struct UpdateCommandTests {
 
             let update = try await ChildProcess.start(
                 RepoPaths.preflightBinary.path, arguments, environment: emulator.clientEnvironment,
-                currentDirectory: cwd.url, timeout: 300)
+                currentDirectory: cwd.url)
 
             // With one part at a time, part 3 starts only after part 2 was answered and journalled. Wait for the
             // emulator's log to show the second upload answered, then kill the update while part 3 trickles.

@@ -18,7 +18,7 @@ struct ContentDifferentialTests {
     static func oracle(_ path: String) async throws -> Oracle {
         let result = try await runProcess(
             "ffmpeg", ["-hide_banner", "-nostdin", "-nostats", "-i", path, "-map", "0:a:0",
-                       "-af", "ebur128=peak=true,astats", "-f", "null", "-"], timeout: 120)
+                       "-af", "ebur128=peak=true,astats", "-f", "null", "-"])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stderr.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         func last(_ prefix: String, in lines: [String]) -> Double? {

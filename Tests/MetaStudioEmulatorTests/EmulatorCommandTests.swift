@@ -13,7 +13,7 @@ struct EmulatorCommandTests {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the preflight product first: \(binary.path)")
         let emulator = try await ChildProcess.start(
             binary.path, ["emulator", "--project-id", "p-cli", "--token", "cli-token", "--job", "j1=AUTO_VERIFY_FAILED"],
-            environment: ["CLOUD_SDK_AK": "CLIAK", "CLOUD_SDK_SK": "cli-secret-value"], timeout: 120)
+            environment: ["CLOUD_SDK_AK": "CLIAK", "CLOUD_SDK_SK": "cli-secret-value"])
         let firstLine = await emulator.firstLine()
         let start = try #require(firstLine.flatMap { EmulatorStartLine($0.trimmingCharacters(in: .whitespaces)) })
         let base = start.baseURL

@@ -59,7 +59,7 @@ struct EmulatorSecurityTests {
         let root = try TemporaryDirectory(prefix: "emulator-cli-traversal")
         let storage = root.file("storage")
         let result = try await runPreflight(
-            ["emulator", "--project-id", "p", "--token", "t", "--job", "../x=AUTO_VERIFY_FAILED", "--storage", storage.path], timeout: 60)
+            ["emulator", "--project-id", "p", "--token", "t", "--job", "../x=AUTO_VERIFY_FAILED", "--storage", storage.path])
         #expect(result.status == 64, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("not a job id"))
         #expect(listing(root.url).allSatisfy { $0 == "storage" || $0.hasPrefix("storage/") })

@@ -17,7 +17,7 @@ struct OfficialSDKOracleTests {
                          "--job-id", jobID, "--app-user-id", "sdk-user-1"] + extra
         // Keys go through the environment, not the command line.
         let environment = ["CLOUD_SDK_AK": EmulatorHarness.accessKey, "CLOUD_SDK_SK": EmulatorHarness.secretKey]
-        let result = try await runProcess(python, arguments, environment: environment, timeout: 180)
+        let result = try await runProcess(python, arguments, environment: environment)
         let lines = result.stdout.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
         }

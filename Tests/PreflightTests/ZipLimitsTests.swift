@@ -43,13 +43,13 @@ struct ZipLimitsTests {
             struct.pack_into("<I", data, central + 24, declared)
             open(path, "wb").write(bytes(data))
             """
-        let result = try await runProcess("python3", ["-c", script, url.path, entry, String(inflated), String(declared)], timeout: 120)
+        let result = try await runProcess("python3", ["-c", script, url.path, entry, String(inflated), String(declared)])
         guard result.status == 0 else { throw TestSupportError("python3 failed: \(result.stderr)") }
         return url
     }
 
     @Test("an entry that inflates past its declared size is judged at once, writing no more than it declared",
-          .timeLimit(.minutes(1)))
+          .hangGuard)
     func inflatesPastDeclaredSize() async throws {
         // 64 MiB of zeros deflate to about 64 KB: enough to show the entry is stopped at its declared 4 KiB.
         let bomb = try await lyingZip("bomb.zip", inflated: 64 * 1024 * 1024, declared: 4096)
@@ -68,7 +68,7 @@ struct ZipLimitsTests {
         #expect(findings.contains("archive.entry-not-audio"))
     }
 
-    @Test("large entries are examined from their first bytes only, and never past the total budget", .timeLimit(.minutes(1)))
+    @Test("large entries are examined from their first bytes only, and never past the total budget", .hangGuard)
     func perEntryCapAndBudget() async throws {
         // Declared honestly: 24 MiB of zeros, more than the per-entry cap.
         let large = try await lyingZip("large.zip", inflated: 24 << 20, declared: 24 << 20)
@@ -85,7 +85,7 @@ struct ZipLimitsTests {
         #expect(skipped.entries.first?.kind == .skipped)
     }
 
-    @Test("a 200 MB random file named x.zip is judged not a ZIP within seconds", .timeLimit(.minutes(1)))
+    @Test("a 200 MB random file named x.zip is judged not a ZIP within seconds", .hangGuard)
     func bigRandomNonZip() async throws {
         let url = dir.file("x.zip")
         // 200 MB: a precomputed random chunk at the start and twice at the end (more than the 64 KiB + 22 bytes the
@@ -101,7 +101,7 @@ struct ZipLimitsTests {
         try handle.close()
         #expect(ZipEndRecord.find(in: chunk.reversed(), startingAt: 0) == nil, "the random tail holds no end record")
 
-        let result = try await runPreflight(["lint", "--role", "audio-zip", "--format", "json", url.path], timeout: 60)
+        let result = try await runPreflight(["lint", "--role", "audio-zip", "--format", "json", url.path])
         #expect(!result.killedBySignal, "lint must judge the file within the timeout")
         #expect(result.status == 1)
         #expect(result.stdout.contains("archive.invalid"))

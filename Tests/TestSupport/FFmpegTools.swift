@@ -15,7 +15,7 @@ public enum FFmpegTools {
     /// Runs `ffprobe -show_format -show_streams` on `path` and decodes its JSON; nil when ffprobe cannot read the file.
     public static func ffprobe(_ path: String) async throws -> FFprobeReport? {
         let result = try await runProcess(
-            "ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path], timeout: 60)
+            "ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path])
         guard result.status == 0 else { return nil }
         return try JSONDecoder().decode(FFprobeReport.self, from: result.stdoutData)
     }

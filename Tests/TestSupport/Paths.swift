@@ -73,10 +73,10 @@ public enum OfficialSDK {
     public static func python() async throws -> String {
         let python = RepoPaths.root.appendingPathComponent(".venv-sdk/bin/python").path
         let check = FileManager.default.isExecutableFile(atPath: python)
-            ? try await runProcess(python, ["-c", "import huaweicloudsdkmetastudio"], timeout: 60) : nil
+            ? try await runProcess(python, ["-c", "import huaweicloudsdkmetastudio"]) : nil
         if check?.status != 0 {
             let setup = try await runProcess(
-                "bash", [RepoPaths.root.appendingPathComponent("scripts/sdk-venv.sh").path], timeout: 600)
+                "bash", [RepoPaths.root.appendingPathComponent("scripts/sdk-venv.sh").path])
             guard setup.status == 0 else {
                 throw TestSupportError("scripts/sdk-venv.sh failed (\(setup.status)): \(setup.stderr)")
             }

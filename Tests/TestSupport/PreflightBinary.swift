@@ -3,7 +3,7 @@ public import Foundation
 /// Runs the built `preflight` executable (see `RepoPaths.preflightBinary`) with the given arguments.
 @discardableResult
 public func runPreflight(
-    _ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil, timeout: TimeInterval = 300
+    _ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil, timeout: TimeInterval = HangGuard.processSeconds
 ) async throws -> ProcessResult {
     let binary = RepoPaths.preflightBinary
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {

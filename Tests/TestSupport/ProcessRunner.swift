@@ -61,7 +61,7 @@ public final class ChildProcess: Sendable {
     ///   - timeout: seconds after which the child is killed with SIGKILL (its result then has status 137).
     public static func start(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:],
-        currentDirectory: URL? = nil, stdin: Data? = nil, timeout: TimeInterval = 120
+        currentDirectory: URL? = nil, stdin: Data? = nil, timeout: TimeInterval = HangGuard.processSeconds
     ) async throws -> ChildProcess {
         let process = Process()
         if executable.hasPrefix("/") {
@@ -262,7 +262,7 @@ enum Spawner {
 @discardableResult
 public func runProcess(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:],
-    currentDirectory: URL? = nil, stdin: Data? = nil, timeout: TimeInterval = 120
+    currentDirectory: URL? = nil, stdin: Data? = nil, timeout: TimeInterval = HangGuard.processSeconds
 ) async throws -> ProcessResult {
     let child = try await ChildProcess.start(
         executable, arguments, environment: environment, currentDirectory: currentDirectory, stdin: stdin, timeout: timeout)

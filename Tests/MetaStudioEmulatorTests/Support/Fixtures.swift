@@ -19,7 +19,7 @@ enum Fixtures {
             "-f", "lavfi", "-i", "color=c=black:s=1920x1080:r=25:d=180", "-f", "lavfi", "-i", "anullsrc=r=16000:cl=mono",
             "-t", "180", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "51", "-g", "9999", "-pix_fmt", "yuv420p",
             "-c:a", "aac", "-b:a", "8k", "-movflags", "+faststart", url.path,
-        ], timeout: 300)
+        ])
         return try await Array(readFile(url))
     }
 
