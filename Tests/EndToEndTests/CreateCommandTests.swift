@@ -220,6 +220,13 @@ struct CreateCommandTests {
         #expect(try await runPreflight(arguments).status == 64)
     }
 
+    @Test("an --output format that create does not write is refused, naming the formats it does")
+    func outputFormatRefused() async throws {
+        let result = try await runPreflight(["create", "--name", "x", "--training-video", "a.mp4", "--output", "html:x.html"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("create and update write text or json, not html (--output html:x.html)"))
+    }
+
     @Test("--help says Create is never retried and documents the exit statuses")
     func help() async throws {
         let result = try await runPreflight(["create", "--help"])
